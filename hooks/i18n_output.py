@@ -1,0 +1,170 @@
+"""MkDocs hook: puts right what a plain Material + static-i18n build gets wrong.
+
+1. Search per language. static-i18n merges both languages into search/search_index.json;
+   after its post-build we split it into search/ (German) and en/search/ (English), each with
+   its own `lang`, and English pages load theirs (`base` in Material's __config points at en/).
+2. hreflang. Material writes the language links relative; search engines want absolute ones
+   plus x-default. The header's language switch keeps the relative links, so a local or
+   staging copy never sends readers to the production host.
+3. 404 page per language: each language build renders 404.html; the English one goes to
+   en/404.html instead of overwriting the German one.
+4. sitemap.xml per language root: Material fetches sitemap.xml next to every alternate link.
+5. No source maps in the published site.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+MATERIAL_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+NOT_FOUND = "404.html"
+
+
+def i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def language_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Language → its root path below the site root ('' for the default language)."""
+    plugin = i18n(config)
+    return {
+        lang: "" if lang == plugin.default_language else f"{lang}/"
+        for lang in plugin.build_languages
+    }
+
+
+def search_base(output: str, lang_root: str, where: str) -> str:
+    """Point Material's `base` at the language root, so search loads that language's index."""
+    match = CONFIG_SCRIPT.search(output)
+    if not match:
+        raise PluginError(f"{where}: Material's __config script not found; hooks/i18n_output.py needs updating.")
+    if not lang_root:
+        return output
+    app = json.loads(match.group(2))
+    app["base"] = posixpath.join(app["base"], lang_root.rstrip("/"))
+    return output[: match.start(2)] + json.dumps(app, separators=(",", ":")) + output[match.end(2):]
+
+
+def absolute_alternates(output: str, config: MkDocsConfig, where: str) -> str:
+    """Replace Material's relative hreflang links with absolute ones and an x-default."""
+    if not MATERIAL_HREFLANG.search(output):
+        raise PluginError(f"{where}: Material's hreflang links not found; hooks/i18n_output.py needs updating.")
+    default = i18n(config).default_language
+    links = []
+    for alt in config.extra["alternate"]:
+        href = urljoin(config.site_url, alt["link"])
+        links.append(f'<link rel="alternate" href="{href}" hreflang="{alt["lang"]}">')
+        if alt["lang"] == default:
+            links.append(f'<link rel="alternate" href="{href}" hreflang="x-default">')
+    first = MATERIAL_HREFLANG.search(output).start()
+    output = MATERIAL_HREFLANG.sub("", output)
+    return output[:first] + "\n" + "\n".join(links) + output[first:]
+
+
+@event_priority(-110)  # after static-i18n has set this page's language links (priority 50)
+def on_post_page(output: str, page: Page, config: MkDocsConfig):
+    where = f"docs/{page.file.src_uri}"
+    output = absolute_alternates(output, config, where)
+    return search_base(output, config.extra["lang_root"], where)
+
+
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    if template_name == NOT_FOUND:
+        # static-i18n leaves the links of the last page rendered; the switch of a 404 page
+        # leads to the other language's 404 page.
+        base = urlsplit(config.site_url or "/").path.rstrip("/")
+        plugin = i18n(config)
+        config.extra["alternate"] = [
+            {
+                "name": plugin.get_language_config(lang).name,
+                "link": f"{base}/{root}{NOT_FOUND}",
+                "lang": lang,
+            }
+            for lang, root in language_roots(config).items()
+        ]
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig):
+    if template_name != NOT_FOUND:
+        return output
+    lang_root = config.extra["lang_root"]
+    output = search_base(output, lang_root, NOT_FOUND)
+    if not lang_root:
+        return output
+    target = Path(config.site_dir) / lang_root / NOT_FOUND
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # empty output: MkDocs skips writing site/404.html, which stays German
+
+
+def split_search_index(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    merged_path = site / "search" / "search_index.json"
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    roots = language_roots(config)
+    foreign = tuple(root for root in roots.values() if root)
+    for lang, root in roots.items():
+        if root:
+            docs = [
+                dict(doc, location=doc["location"][len(root):])
+                for doc in merged["docs"]
+                if doc["location"].startswith(root)
+            ]
+        else:
+            docs = [doc for doc in merged["docs"] if not doc["location"].startswith(foreign)]
+        index = {"config": dict(merged["config"], lang=[lang]), "docs": docs}
+        target = site / root / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def write_language_sitemaps(config: MkDocsConfig) -> None:
+    """en/sitemap.xml lists the English pages (with their alternates), as the protocol wants."""
+    site = Path(config.site_dir)
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", XHTML_NS)
+    for lang, root in language_roots(config).items():
+        if not root:
+            continue
+        tree = ElementTree.parse(site / "sitemap.xml")
+        urlset = tree.getroot()
+        prefix = urljoin(config.site_url, root)
+        for url in list(urlset):
+            loc = url.find(f"{{{SITEMAP_NS}}}loc")
+            if loc is None or not loc.text.startswith(prefix):
+                urlset.remove(url)
+        tree.write(site / root / "sitemap.xml", encoding="utf-8", xml_declaration=True)
+
+
+def remove_source_maps(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+    for script in (site / "assets").rglob("*.js"):
+        text = script.read_text(encoding="utf-8")
+        stripped = re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", text)
+        if stripped != text:
+            script.write_text(stripped, encoding="utf-8")
+
+
+@event_priority(-110)  # after static-i18n (-100) has built every language and merged the index
+def on_post_build(config: MkDocsConfig):
+    if i18n(config).building:
+        return  # a nested language build: wait for the outer one to finish
+    split_search_index(config)
+    write_language_sitemaps(config)
+    remove_source_maps(config)
