@@ -64,7 +64,7 @@ def absolute_alternates(output: str, config: MkDocsConfig, where: str) -> str:
         raise PluginError(f"{where}: Material's hreflang links not found; hooks/i18n_output.py needs updating.")
     default = i18n(config).default_language
     links = []
-    for alt in config.extra["alternate"]:
+    for alt in config.extra.alternate:  # attribute: static-i18n sets it per page
         href = urljoin(config.site_url, alt["link"])
         links.append(f'<link rel="alternate" href="{href}" hreflang="{alt["lang"]}">')
         if alt["lang"] == default:
@@ -87,7 +87,7 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
         # leads to the other language's 404 page.
         base = urlsplit(config.site_url or "/").path.rstrip("/")
         plugin = i18n(config)
-        config.extra["alternate"] = [
+        config.extra.alternate = [  # attribute, as static-i18n sets it
             {
                 "name": plugin.get_language_config(lang).name,
                 "link": f"{base}/{root}{NOT_FOUND}",
@@ -102,6 +102,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig):
     if template_name != NOT_FOUND:
         return output
     lang_root = config.extra["lang_root"]
+    output = absolute_alternates(output, config, NOT_FOUND)
     output = search_base(output, lang_root, NOT_FOUND)
     if not lang_root:
         return output

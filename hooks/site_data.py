@@ -162,9 +162,14 @@ def on_files(files: Files, config: MkDocsConfig):
     return files
 
 
-def check_front_matter(page: Page) -> None:
+def check_front_matter(page: Page, markdown: str) -> None:
     where = f"docs/{page.file.src_uri}"
     meta = page.meta
+    if markdown.lstrip().startswith("---") and "title" not in meta:
+        # MkDocs silently ignores front matter it cannot parse.
+        raise PluginError(
+            f"{where}: front matter is not valid YAML (a value with ': ' needs quotes)."
+        )
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise PluginError(f"{where}: front matter needs 'title: ...' (the page title).")
@@ -193,5 +198,5 @@ def check_front_matter(page: Page) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files):
-    check_front_matter(page)
+    check_front_matter(page, markdown)
     return markdown

@@ -1,0 +1,75 @@
+# ScanPrix support site. `make serve` and `make test` do all the set-up themselves.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# Material 9.8 prints a notice about its successor on every run; it is not a warning.
+export NO_MKDOCS_2_WARNING := 1
+# Debian's Chromium for the browser tests and the benchmark.
+export CHROMIUM_PATH ?= /usr/lib/chromium/chromium
+SERVE_ADDR := 127.0.0.1:8000
+
+.PHONY: serve build check test review bench dist check-external lock system-deps clean
+
+## serve: build and serve both languages on http://127.0.0.1:8000 (reloads on change)
+serve: $(VENV)/.installed
+	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --strict -a $(SERVE_ADDR)
+
+## build: write the site to site/ (strict: any warning fails)
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+## check: links, content, HTML and spelling checks on the built site (no browser)
+check: build node_modules/.installed
+	$(BIN)/pytest -m "not browser and not server" tests
+
+## test: everything: strict build, checks, browser, nginx and offline-bundle tests
+test: build node_modules/.installed system-deps
+	$(BIN)/pytest tests
+
+## review: print the content review list (unconfirmed facts, pages marked needs-review)
+review: $(VENV)/.installed
+	$(BIN)/python scripts/review.py
+
+## bench: build time, page weight, search index size, Lighthouse (prints a table)
+bench: build node_modules/.installed system-deps
+	$(BIN)/python scripts/bench.py
+
+## dist: web-server archive and offline help ZIP in dist/
+dist: $(VENV)/.installed
+	$(BIN)/python scripts/dist.py
+
+## check-external: check external links (needs internet; not part of make test)
+check-external: build
+	$(BIN)/python -m checks.external_links
+
+## lock: re-pin every Python package after editing pyproject.toml
+lock: $(VENV)/.installed
+	$(BIN)/pip install -q pip-tools
+	$(BIN)/pip-compile -q --extra test --generate-hashes --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+$(VENV)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --require-hashes -r requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages the tests need (Chromium, nginx, Java for the HTML checker).
+# Installed when missing; needs root, as in CI.
+system-deps:
+	@missing=""; \
+	test -x $(CHROMIUM_PATH) || missing="$$missing chromium"; \
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || missing="$$missing nginx"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "Install as root:$$missing (apt-get install -y$$missing)"; exit 1; fi; \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+clean:
+	rm -rf site dist test-output .pytest_cache

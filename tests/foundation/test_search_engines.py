@@ -1,0 +1,70 @@
+"""html lang, absolute canonical, absolute hreflang alternates with x-default, site_url setting."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from support import PROJECT, build, counterpart, page_language
+
+SITE_URL_DEFAULT = re.search(
+    r'site_url: !ENV \[SITE_URL, "([^"]+)"\]', (PROJECT / "mkdocs.yml").read_text()
+).group(1)
+
+
+def head_links(page):
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    canonical = soup.find("link", rel="canonical")
+    alternates = {l["hreflang"]: l["href"] for l in soup.find_all("link", rel="alternate", hreflang=True)}
+    return canonical["href"] if canonical else None, alternates
+
+
+def articles(site_dir):
+    return [p for p in site_dir.rglob("*.html") if p.name != "404.html" and "/go/" not in p.as_posix()]
+
+
+def check_site(site_dir, site_url):
+    for page in articles(site_dir):
+        rel = page.relative_to(site_dir).as_posix()
+        canonical, alternates = head_links(page)
+        assert canonical == site_url + rel, f"{rel}: canonical {canonical}"
+        assert set(alternates) == {"de", "en", "x-default"}, f"{rel}: hreflang {sorted(alternates)}"
+        other = counterpart(page, site_dir).relative_to(site_dir).as_posix()
+        de, en = (rel, other) if page_language(page, site_dir) == "de" else (other, rel)
+        assert alternates["de"] == site_url + de, rel
+        assert alternates["en"] == site_url + en, rel
+        assert alternates["x-default"] == alternates["de"], rel
+
+
+def test_canonical_and_hreflang_are_absolute_with_x_default(site_dir):
+    check_site(site_dir, SITE_URL_DEFAULT)
+
+
+def test_site_url_is_one_setting_overridable_for_staging(tmp_path):
+    staging = "http://staging.test:8080/help/"
+    build(PROJECT, tmp_path / "site", site_url=staging)
+    check_site(tmp_path / "site", staging)
+
+
+def test_site_url_default_is_on_the_review_list(facts):
+    # The source does not state the site's address; the review script lists it.
+    from scripts.review import review_items
+
+    assert any("site_url" in item for item in review_items())
+
+
+def test_language_switch_stays_relative(site_dir):
+    """A local or staging copy must not send readers to the production host."""
+    for page in articles(site_dir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        for link in soup.select("a.md-select__link"):
+            assert not link["href"].startswith("http"), f"{page}: {link['href']}"
+
+
+def test_language_roots_have_a_sitemap(site_dir):
+    # Material fetches sitemap.xml next to each language link; a missing one is a 404 on every page.
+    assert (site_dir / "sitemap.xml").exists()
+    en = (site_dir / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", en)
+    assert locs and all(loc.startswith(SITE_URL_DEFAULT + "en/") for loc in locs)

@@ -1,0 +1,64 @@
+"""One search index per language, loaded by that language's pages, no stemmer."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from bs4 import BeautifulSoup
+
+from support import built_pages, page_language
+
+
+def load_index(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def page_config(page):
+    script = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find("script", id="__config")
+    return json.loads(script.string)
+
+
+def test_each_language_has_its_own_index_with_its_own_language(site_dir):
+    de = load_index(site_dir / "search" / "search_index.json")
+    en = load_index(site_dir / "en" / "search" / "search_index.json")
+    assert de["config"]["lang"] == ["de"]
+    assert en["config"]["lang"] == ["en"]
+    # Prefix queries skip lunr's pipeline: a stemmer there would lose hits.
+    for index in (de, en):
+        assert "stemmer" not in index["config"]["pipeline"]
+
+
+def test_no_entry_of_one_language_in_the_others_index(site_dir):
+    for lang, index_path in (("de", site_dir / "search" / "search_index.json"),
+                             ("en", site_dir / "en" / "search" / "search_index.json")):
+        root = index_path.parent.parent
+        docs = load_index(index_path)["docs"]
+        assert docs, f"{index_path} is empty"
+        for doc in docs:
+            target = root / doc["location"].split("#")[0]
+            assert target.exists(), f"{index_path}: {doc['location']} does not exist"
+            assert page_language(target, site_dir) == lang, f"{index_path}: {doc['location']}"
+
+
+def test_every_page_of_a_language_is_in_its_index(site_dir):
+    for lang, root in (("de", site_dir), ("en", site_dir / "en")):
+        locations = {d["location"].split("#")[0]
+                     for d in load_index(root / "search" / "search_index.json")["docs"]}
+        for page in root.glob("*.html"):
+            if page.name != "404.html":
+                assert page.name in locations, f"{page} missing from the {lang} search index"
+
+
+def test_pages_load_the_index_of_their_language(site_dir):
+    for page in built_pages(site_dir):
+        if "/go/" in page.as_posix():
+            continue
+        base = page_config(page)["base"]
+        here = page.relative_to(site_dir).as_posix()
+        if base.startswith("/"):
+            index = site_dir / base.lstrip("/") / "search" / "search_index.json"
+        else:
+            index = site_dir / posixpath.normpath(posixpath.join(posixpath.dirname(here), base)) / "search" / "search_index.json"
+        assert index.exists(), f"{here}: base {base} has no search index"
+        assert load_index(index)["config"]["lang"] == [page_language(page, site_dir)], here
