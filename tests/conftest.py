@@ -12,7 +12,7 @@ from support import PROJECT, SITE, build
 def site_dir():
     """The site built by `make build` (built here when missing, e.g. when pytest runs alone)."""
     if not (SITE / "index.html").exists() or os.environ.get("REBUILD_SITE"):
-        build(PROJECT)
+        build(PROJECT, SITE)
     return SITE
 
 

@@ -14,7 +14,8 @@ import threading
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-SITE = PROJECT / "site"
+# SITE_DIR lets parallel work build and test in its own folder.
+SITE = Path(os.environ.get("SITE_DIR") or PROJECT / "site")
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 LANGUAGES = ("de", "en")
 # What a build needs; a temporary copy of these is a whole project.
