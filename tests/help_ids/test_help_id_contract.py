@@ -1,0 +1,149 @@
+"""The contract with installed copies of ScanPrix: every help ID resolves, in both languages, forever."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hooks.help_ids import load_registry, resolve
+from support import PROJECT, build, copy_project
+
+ROOTS = {"de": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(PROJECT, PROJECT / "docs")
+
+
+def redirect_target(go_page: Path):
+    """(refresh target, visible link target), each relative to the redirect page."""
+    soup = BeautifulSoup(go_page.read_text(encoding="utf-8"), "lxml")
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    return re.match(r"0; url=(.+)$", refresh).group(1), soup.find("a")["href"], soup
+
+
+def test_every_id_redirects_to_its_target_in_both_languages(site_dir, registry):
+    for help_id, entry in registry.items():
+        active = resolve(entry, registry)
+        for lang, root in ROOTS.items():
+            go_page = site_dir / root / "go" / help_id / "index.html"
+            assert go_page.exists(), f"/{root}go/{help_id}/ missing"
+            refresh, link, soup = redirect_target(go_page)
+            assert refresh == link, f"{go_page}: refresh and visible link differ"
+            assert soup.html["lang"] == lang
+            assert soup.find("meta", attrs={"name": "robots", "content": "noindex"})
+            assert soup.find("link", rel="canonical")["href"].startswith("http")
+            path, _, anchor = link.partition("#")
+            target = Path(posixpath.normpath(posixpath.join(go_page.parent.as_posix(), path)))
+            expected = site_dir / root / active.page.replace(".md", ".html")
+            assert target == expected, f"/{root}go/{help_id}/ leads to {target}, not {expected}"
+            assert anchor == active.anchor
+            if anchor:
+                ids = {t["id"] for t in BeautifulSoup(target.read_text(encoding="utf-8"), "lxml").find_all(id=True)}
+                assert anchor in ids, f"{target} has no #{anchor} (help ID {help_id})"
+
+
+def test_redirect_pages_work_without_javascript(site_dir, registry):
+    for help_id in registry:
+        html = (site_dir / "go" / help_id / "index.html").read_text(encoding="utf-8")
+        assert "<script" not in html
+
+
+def test_published_map_lists_every_id_with_both_languages(site_dir, registry):
+    published = json.loads((site_dir / "help-ids.json").read_text(encoding="utf-8"))["ids"]
+    assert set(published) == set(registry)
+    for help_id, entry in published.items():
+        assert entry["de"]["address"].endswith(f"/go/{help_id}/")
+        assert entry["en"]["address"].endswith(f"/en/go/{help_id}/")
+        assert "/en/" in entry["en"]["target"] and "/en/" not in entry["de"]["target"]
+
+
+def test_help_menu_targets_and_faq_have_ids(registry):
+    for help_id in ("remote-support", "contact", "privacy", "install", "help", "price-lists"):
+        assert help_id in registry, f"Help menu target '{help_id}' has no ID"
+    faq_ids = {m for lang in ("de",) for m in re.findall(
+        r"^#{2,3} .*\{#([a-z0-9-]+)\}", (PROJECT / "docs" / f"price-lists.{lang}.md").read_text(encoding="utf-8"), re.M)}
+    anchored = {e.anchor for e in registry.values() if e.page == "price-lists.md"}
+    assert faq_ids <= anchored, f"FAQ headings without a help ID: {sorted(faq_ids - anchored)}"
+
+
+# --- Planted defects: each must stop the build with the registry line and what to do ------
+
+def build_with_registry(tmp_path, edit, published_edit=None):
+    project = copy_project(tmp_path / "p")
+    registry = project / "data" / "help-ids.yml"
+    registry.write_text(edit(registry.read_text(encoding="utf-8")), encoding="utf-8")
+    if published_edit:
+        published = project / "data" / "help-ids-published.txt"
+        published.write_text(published_edit(published.read_text(encoding="utf-8")), encoding="utf-8")
+    return build(project, project / "site", check=False), project
+
+
+def line_of(text, needle):
+    return text.splitlines().index(needle) + 1
+
+
+def test_removed_id_fails_naming_it(tmp_path):
+    result, _ = build_with_registry(tmp_path, lambda t: t.replace("  contact: contact.md\n", ""))
+    assert result.returncode != 0
+    assert "help ID 'contact' was published" in result.stdout
+    assert "replaced_by" in result.stdout
+
+
+def test_retired_id_still_lands_on_its_replacement(tmp_path):
+    result, project = build_with_registry(
+        tmp_path, lambda t: t.replace("  help: index.md\n", "  help: {replaced_by: contact}\n"))
+    assert result.returncode == 0, result.stdout[-2000:]
+    refresh, _, _ = redirect_target(project / "site" / "en" / "go" / "help" / "index.html")
+    assert refresh == "../../contact.html"
+
+
+def test_duplicate_id_fails_naming_both_lines(tmp_path):
+    def duplicate(text):
+        return text + "  contact: privacy.md\n"
+    result, project = build_with_registry(tmp_path, duplicate)
+    text = (project / "data" / "help-ids.yml").read_text(encoding="utf-8")
+    assert result.returncode != 0
+    first = line_of(text, "  contact: contact.md")
+    second = len(text.splitlines())
+    assert f"line {second}: help ID 'contact' is already defined on line {first}" in result.stdout
+
+
+def test_unknown_target_page_fails_naming_the_line(tmp_path):
+    result, project = build_with_registry(tmp_path, lambda t: t.replace("  install: install.md", "  install: setup.md"))
+    text = (project / "data" / "help-ids.yml").read_text(encoding="utf-8")
+    assert result.returncode != 0
+    assert f"line {line_of(text, '  install: setup.md')} ('install'): page docs/setup.de.md does not exist" in result.stdout
+
+
+def test_renamed_target_page_fails(tmp_path):
+    project = copy_project(tmp_path / "p")
+    for lang in ("de", "en"):
+        (project / "docs" / f"privacy.{lang}.md").rename(project / "docs" / f"data-protection.{lang}.md")
+    mkdocs_yml = project / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text().replace("  - privacy.md", "  - data-protection.md"))
+    result = build(project, project / "site", check=False)
+    assert result.returncode != 0
+    assert "('privacy'): page docs/privacy.de.md does not exist" in result.stdout
+
+
+def test_missing_anchor_fails_naming_the_line_and_page(tmp_path):
+    result, project = build_with_registry(
+        tmp_path,
+        lambda t: t + "  install-gone: install.md#no-such-heading\n",
+        lambda p: p + "install-gone\n",
+    )
+    assert result.returncode != 0
+    assert "('install-gone'): docs/install.de.md has no heading with ID 'no-such-heading'" in result.stdout
+
+
+def test_new_id_must_be_recorded_as_published(tmp_path):
+    result, _ = build_with_registry(tmp_path, lambda t: t + "  install-again: install.md\n")
+    assert result.returncode != 0
+    assert "add the line 'install-again' to data/help-ids-published.txt" in result.stdout
