@@ -81,9 +81,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int | None = None):
+def serve(site_dir: Path, port: int | None = None, handler_class: type = SiteHandler):
     """Serve site_dir on 127.0.0.1 in a thread; yields the origin ('http://127.0.0.1:PORT')."""
-    handler = functools.partial(SiteHandler, directory=str(site_dir))
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port or 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
