@@ -1,0 +1,67 @@
+"""Every built page is valid HTML: the Nu HTML Checker (vnu-jar) reports no errors.
+
+vnu runs once over all pages (one Java start-up). Exactly one message is filtered, for the
+two elements Material writes on every page (see ALLOWED_MATERIAL_ERRORS).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from checks import PROJECT, Finding, built_pages, page_path, source_of
+
+VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# Material 9.8 writes <input class="md-toggle" type="checkbox" autocomplete="off"> for the
+# navigation drawer and the search toggle. autocomplete="off" on a checkbox is not allowed by
+# HTML, but it stops Firefox from restoring the toggles' state on reload (a Material fix), and
+# the templates (partials) that write it are Material's own. Only these two inputs are excused.
+AUTOCOMPLETE_MESSAGE = (
+    "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, "
+    "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
+    "“tel”, “text”, “time”, “url”, or “week”."
+)
+MATERIAL_TOGGLE = re.compile(
+    r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '
+    r'id="__(drawer|search)" autocomplete="off">'
+)
+
+
+def is_material_toggle(message: dict) -> bool:
+    return (message.get("message") == AUTOCOMPLETE_MESSAGE
+            and MATERIAL_TOGGLE.search(message.get("extract", "")) is not None)
+
+
+def run_vnu(pages: list[Path]) -> list[dict]:
+    java = shutil.which("java")
+    if not java or not VNU_JAR.exists():
+        raise RuntimeError(f"the HTML check needs java and {VNU_JAR.relative_to(PROJECT)}: run `make check` "
+                           "(installs node_modules; java: apt-get install default-jre-headless)")
+    result = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always",
+                             *map(str, pages)], capture_output=True, text=True, timeout=300)
+    try:
+        return json.loads(result.stdout)["messages"]
+    except json.JSONDecodeError:
+        raise RuntimeError(f"vnu did not run:\n{result.stderr[-2000:]}")
+
+
+def check(site: Path, project: Path = PROJECT) -> list[Finding]:
+    site = site.resolve()
+    findings = []
+    for message in run_vnu(built_pages(site)):
+        if message["type"] not in ("error", "non-document-error") or is_material_toggle(message):
+            continue
+        path = Path(unquote(urlsplit(message.get("url", "")).path))
+        rel = page_path(path, site) if path.is_relative_to(site) else message.get("url", "?")
+        extract = " ".join(message.get("extract", "").split())
+        findings.append(Finding(source_of(rel), (
+            f"invalid HTML (built page {rel}, line {message.get('lastLine', '?')}): "
+            f"{message['message']} In: {extract!r}. Fix the Markdown or raw HTML that "
+            "produces it (or the template under overrides/)."
+        )))
+    return findings

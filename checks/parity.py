@@ -1,0 +1,128 @@
+"""Translation parity: both languages have the same pages, the same help-ID redirects and the
+same heading IDs (in the same order) per page pair, and no page still has the other
+language's text (a simple stop-word count on title + description and on the page body)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checks import (DEFAULT_LANGUAGE, LANGUAGES, PROJECT, SOURCE_NAME, Finding, built_page_of,
+                    built_pages, page_path, read_front_matter, rel, soup, source_of, source_pages)
+
+# Common words of one language that the other does not use (not: in, an, so, was, will, also, die).
+STOP_WORDS = {
+    "de": set("""der das und ist nicht mit sie ihr ihre ihren ihrem ein eine einen einem einer dem
+        den des zu zum zur auf für von vom im wie wenn oder auch es sich wird werden bei nach aus
+        kann können nur noch über hier dann diese dieser dieses wir uns sind haben ob dass""".split()),
+    "en": set("""the and is are not with you your of to for from on at by this that it be can or if
+        when how what which do does have there they we our a into only then these those should
+        must would could after before about""".split()),
+}
+LANGUAGE_NAMES = {"de": "German", "en": "English"}
+HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
+
+
+def stop_word_counts(text: str) -> dict[str, int]:
+    words = re.findall(r"[a-zäöüß]+", text.lower())
+    return {lang: sum(word in STOP_WORDS[lang] for word in words) for lang in LANGUAGES}
+
+
+def reads_as_other_language(text: str, lang: str) -> tuple[str, dict] | None:
+    counts = stop_word_counts(text)
+    for other in LANGUAGES:
+        if other != lang and counts[other] >= 2 and counts[other] > counts[lang]:
+            return other, counts
+    return None
+
+
+def article(page: Path):
+    """The page's own content: Material's article without the contact box, footer and anchors."""
+    content = soup(page).select_one("article.md-content__inner")
+    if content is None:
+        return None
+    for extra in content.select("aside, footer, .headerlink, pre, code"):
+        extra.decompose()
+    return content
+
+
+def heading_ids(page: Path) -> list[str]:
+    content = article(page)
+    return [h["id"] for h in content.find_all(HEADINGS) if h.get("id")] if content else []
+
+
+def page_findings(project: Path) -> list[Finding]:
+    """Every docs page exists in both languages."""
+    stems: dict[str, set[str]] = {}
+    for source in source_pages(project):
+        match = SOURCE_NAME.match(source.name)
+        if match and match["lang"] in LANGUAGES:
+            stem = rel(source.with_name(match["stem"]), project)
+            stems.setdefault(stem, set()).add(match["lang"])
+    return [
+        Finding(f"{stem}.{lang}.md", (
+            f"missing: {stem}.{sorted(langs)[0]}.md has no {LANGUAGE_NAMES[lang]} version. "
+            f"Fix: translate it into {stem}.{lang}.md."
+        ))
+        for stem, langs in sorted(stems.items())
+        for lang in LANGUAGES
+        if lang not in langs
+    ]
+
+
+def built_findings(site: Path) -> list[Finding]:
+    """Every built page (404, help-ID redirects under go/) exists in both languages."""
+    findings = []
+    other_roots = tuple(f"{lang}/" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+    rels = {page_path(page, site) for page in built_pages(site)}
+    for path in sorted(rels):
+        if path.startswith(other_roots):
+            twin = path.split("/", 1)[1]
+        else:
+            twin = f"en/{path}"
+        if twin not in rels:
+            findings.append(Finding(source_of(path), (
+                f"built page {path} has no counterpart {twin} in the other language. Fix: "
+                "give the page (or help ID) a version in both languages."
+            )))
+    return findings
+
+
+def pair_findings(project: Path, site: Path) -> list[Finding]:
+    findings = []
+    docs = project / "docs"
+    for source in source_pages(project):
+        match = SOURCE_NAME.match(source.name)
+        if not match or match["lang"] not in LANGUAGES:
+            continue
+        lang, where = match["lang"], rel(source, project)
+        page = built_page_of(source, docs, site)
+        meta = read_front_matter(source)
+        head = f"{meta.get('title', '')}. {meta.get('description', '')}"
+        content = article(page) if page.exists() else None
+        for part, text in (("front matter (title, description)", head),
+                           ("text", content.get_text(" ") if content else "")):
+            other = reads_as_other_language(text, lang)
+            if other:
+                findings.append(Finding(where, (
+                    f"the {part} reads as {LANGUAGE_NAMES[other[0]]}, not "
+                    f"{LANGUAGE_NAMES[lang]} (common words: {other[1]}). Fix: write it in "
+                    f"{LANGUAGE_NAMES[lang]}."
+                )))
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        german = source.with_name(f"{match['stem']}.{DEFAULT_LANGUAGE}.md")
+        twin = built_page_of(german, docs, site)
+        if page.exists() and twin.exists():
+            ids, twin_ids = heading_ids(page), heading_ids(twin)
+            if ids != twin_ids:
+                findings.append(Finding(where, (
+                    f"heading IDs differ from {rel(german, project)}: {twin_ids} there, {ids} here. "
+                    "Fix: give matching headings the same ID in both files, in the same order "
+                    "(## Titel {#same-id} / ## Title {#same-id})."
+                )))
+    return findings
+
+
+def check(site: Path, project: Path = PROJECT) -> list[Finding]:
+    return page_findings(project) + built_findings(site) + pair_findings(project, site)
