@@ -21,6 +21,7 @@ build: $(VENV)/.installed
 
 ## check: links, content, HTML and spelling checks on the built site (no browser)
 check: build node_modules/.installed
+	$(BIN)/python -m checks --site site
 	$(BIN)/pytest -m "not browser and not server" tests
 
 ## test: everything: strict build, checks, browser, nginx and offline-bundle tests
