@@ -1,0 +1,28 @@
+"""The Nu HTML Checker finds no errors; only Material's two autocomplete toggles are excused."""
+
+from __future__ import annotations
+
+from checks import html_validity
+
+
+def test_clean_site_is_valid_html(clean_findings):
+    assert clean_findings["html"] == []
+
+
+def test_planted_invalid_html_is_found_but_materials_toggles_are_not(planted_findings):
+    findings = planted_findings["html"]
+    assert {f.file for f in findings} == {"docs/contact.en.md"}, findings
+    text = "\n".join(f.message for f in findings)
+    assert "Duplicate ID “twice”" in text and "built page en/contact.html" in text
+    # The filter is exact: the same message on another checkbox is reported.
+    assert 'id="planted-toggle" autocomplete="off"' in text
+    assert 'id="__drawer"' not in text and 'id="__search"' not in text
+
+
+def test_material_toggle_filter_matches_only_the_two_toggles():
+    message = {"message": html_validity.AUTOCOMPLETE_MESSAGE,
+               "extract": '<input class="md-toggle" data-md-toggle="search" type="checkbox" '
+                          'id="__search" autocomplete="off">'}
+    assert html_validity.is_material_toggle(message)
+    assert not html_validity.is_material_toggle(dict(message, message="Duplicate ID “__search”."))
+    assert not html_validity.is_material_toggle(dict(message, extract='<input type="checkbox" id="x" autocomplete="off">'))

@@ -1,0 +1,57 @@
+"""Translation parity: pages, help-ID redirects and heading IDs in both languages; no page in
+the other language's text."""
+
+from __future__ import annotations
+
+from checks import parity
+
+
+def test_clean_site_has_both_languages_everywhere(clean_findings):
+    assert clean_findings["parity"] == []
+
+
+def test_planted_parity_defects_are_found(planted_findings):
+    findings = planted_findings["parity"]
+    by_file = {}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f.message)
+    assert set(by_file) == {"docs/privacy.de.md", "docs/price-lists.en.md", "docs/remote-support.en.md"}, findings
+    assert by_file["docs/privacy.de.md"][0].startswith("the text reads as English, not German")
+    assert "Fix: write it in German" in by_file["docs/privacy.de.md"][0]
+    names = by_file["docs/price-lists.en.md"][0]
+    assert "heading IDs differ from docs/price-lists.de.md: ['change-prices'] there, ['changing-prices'] here" in names
+    order = by_file["docs/remote-support.en.md"][0]
+    assert "['connect', 'end'] there, ['end', 'connect'] here" in order and "same order" in order
+
+
+def test_page_without_translation_is_found(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("both.de.md", "both.en.md", "only.de.md"):
+        (docs / name).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    findings = parity.check(tmp_path / "site", tmp_path)
+    assert [(f.file, f.message) for f in findings] == [(
+        "docs/only.en.md",
+        "missing: docs/only.de.md has no English version. Fix: translate it into docs/only.en.md.",
+    )]
+
+
+def test_help_id_redirect_in_one_language_only_is_found(site_copy):
+    (site_copy / "en" / "go" / "install" / "index.html").unlink()
+    findings = parity.check(site_copy)
+    assert [f.file for f in findings] == ["data/help-ids.yml"]
+    assert findings[0].message.startswith("built page go/install/index.html has no counterpart en/go/install/index.html")
+
+
+def test_title_and_description_in_the_other_language_are_found(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.en.md").write_text('---\ntitle: Fernwartung\ndescription: "So starten Sie die '
+                                  'Fernwartung mit dem Support."\n---\n', encoding="utf-8")
+    (docs / "a.de.md").write_text('---\ntitle: Fernwartung\ndescription: "So starten Sie die '
+                                  'Fernwartung mit dem Support."\n---\n', encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    findings = parity.check(tmp_path / "site", tmp_path)
+    assert [f.file for f in findings] == ["docs/a.en.md"]
+    assert findings[0].message.startswith("the front matter (title, description) reads as German, not English")
