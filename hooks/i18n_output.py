@@ -10,6 +10,13 @@
    en/404.html instead of overwriting the German one.
 4. sitemap.xml per language root: Material fetches sitemap.xml next to every alternate link.
 5. No source maps in the published site.
+6. Offline help bundle (Material's offline plugin enabled, OFFLINE=true; see scripts/dist.py):
+   - search from file:// reads search/search_index.js, which the plugin writes from the merged
+     index; we write it per language from the split indexes instead;
+   - the plugin loads the iframe-worker shim (search's Worker from file://) from a CDN; we
+     ship node_modules/iframe-worker/shim/index.js as assets/javascripts/iframe-worker-shim.js;
+   - no hreflang links at all: they are for search engines, and Material fetches sitemap.xml
+     next to each one, so absolute ones would make the help contact the production host.
 """
 
 from __future__ import annotations
@@ -31,10 +38,17 @@ MATERIAL_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang=
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 NOT_FOUND = "404.html"
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+OFFLINE_SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 
 
 def i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
+
+
+def offline_build(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 
 def language_roots(config: MkDocsConfig) -> dict[str, str]:
@@ -62,6 +76,8 @@ def absolute_alternates(output: str, config: MkDocsConfig, where: str) -> str:
     """Replace Material's relative hreflang links with absolute ones and an x-default."""
     if not MATERIAL_HREFLANG.search(output):
         raise PluginError(f"{where}: Material's hreflang links not found; hooks/i18n_output.py needs updating.")
+    if offline_build(config):
+        return MATERIAL_HREFLANG.sub("", output)
     default = i18n(config).default_language
     links = []
     for alt in config.extra.alternate:  # attribute: static-i18n sets it per page
@@ -72,6 +88,16 @@ def absolute_alternates(output: str, config: MkDocsConfig, where: str) -> str:
     first = MATERIAL_HREFLANG.search(output).start()
     output = MATERIAL_HREFLANG.sub("", output)
     return output[:first] + "\n" + "\n".join(links) + output[first:]
+
+
+@event_priority(-50)  # after Material's offline plugin has added its CDN polyfill
+def on_config(config: MkDocsConfig):
+    if offline_build(config):
+        config.extra["polyfills"] = [
+            OFFLINE_SHIM if "iframe-worker" in str(script) else script
+            for script in config.extra.get("polyfills", [])
+        ]
+    return config
 
 
 @event_priority(-110)  # after static-i18n has set this page's language links (priority 50)
@@ -130,7 +156,20 @@ def split_search_index(config: MkDocsConfig) -> None:
         index = {"config": dict(merged["config"], lang=[lang]), "docs": docs}
         target = site / root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if offline_build(config):  # what Material's search reads from file://
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+def copy_offline_shim(config: MkDocsConfig) -> None:
+    source = Path(config.config_file_path).parent / OFFLINE_SHIM_SOURCE
+    if not source.exists():
+        raise PluginError(f"{OFFLINE_SHIM_SOURCE} missing: the offline build ships it for search "
+                          "from file://. Run `npm ci` (make dist does).")
+    target = Path(config.site_dir) / OFFLINE_SHIM
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.read_bytes())
 
 
 def write_language_sitemaps(config: MkDocsConfig) -> None:
@@ -169,3 +208,5 @@ def on_post_build(config: MkDocsConfig):
     split_search_index(config)
     write_language_sitemaps(config)
     remove_source_maps(config)
+    if offline_build(config):
+        copy_offline_shim(config)
