@@ -68,7 +68,9 @@ def search_base(output: str, lang_root: str, where: str) -> str:
     if not lang_root:
         return output
     app = json.loads(match.group(2))
-    app["base"] = posixpath.join(app["base"], lang_root.rstrip("/"))
+    # Keep the trailing slash: Material resolves "search/search_index.json" and result links
+    # against `base` with new URL(), and "../en" (no slash) resolves them at the site root.
+    app["base"] = posixpath.join(app["base"], lang_root)
     return output[: match.start(2)] + json.dumps(app, separators=(",", ":")) + output[match.end(2):]
 
 

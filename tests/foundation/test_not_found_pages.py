@@ -34,7 +34,7 @@ def test_404_pages_have_search_and_link_every_section(site_dir):
 def test_404_pages_load_their_languages_search_index(site_dir):
     import json
 
-    for page, base in ((site_dir / "404.html", "/"), (site_dir / "en" / "404.html", "/en")):
+    for page, base in ((site_dir / "404.html", "/"), (site_dir / "en" / "404.html", "/en/")):
         config = json.loads(soup(page).find("script", id="__config").string)
         assert config["base"] == base, page
 
