@@ -37,7 +37,7 @@ bench: build node_modules/.installed system-deps
 	$(BIN)/python scripts/bench.py
 
 ## dist: web-server archive and offline help ZIP in dist/
-dist: $(VENV)/.installed
+dist: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python scripts/dist.py
 
 ## check-external: check external links (needs internet; not part of make test)

@@ -1,0 +1,149 @@
+"""make dist: the web-server archive and the offline help ZIP, both named with the version.
+
+dist/scanprix-support-site-<version>.tar.gz
+    scanprix-support-site-<version>/site/    the built site (SITE_URL decides its address)
+    scanprix-support-site-<version>/nginx/   its nginx configuration (CSP hashes of this build),
+                                             for unpacking to DEPLOY_DIR (default below)
+dist/scanprix-help-offline-<version>.zip
+    scanprix-help/                           the same pages built with Material's offline plugin:
+                                             opens from file://, search included; no 404 pages
+                                             and no sitemaps (nothing serves or reads them there)
+
+<version> is `git describe --tags --dirty`, or without tags the date of the last commit and
+its short hash (20261125-c54889a, "-dirty" with uncommitted changes). Both archives carry the
+last commit's time, so one commit gives the same files.
+
+Environment: SITE_URL (site address), DEPLOY_DIR (where the release is unpacked on the server,
+default /srv/scanprix-support/current), TLS_CERT / TLS_KEY (HTTPS certificate paths on the server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import nginx_config  # noqa: E402  (scripts/ is not a package)
+
+PROJECT = Path(__file__).resolve().parents[1]
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+DEFAULT_DEPLOY_DIR = "/srv/scanprix-support/current"
+DEFAULT_TLS_CERT = "/etc/ssl/certs/scanprix-support.pem"
+DEFAULT_TLS_KEY = "/etc/ssl/private/scanprix-support.key"
+OFFLINE_FOLDER = "scanprix-help"
+OFFLINE_LEFT_OUT = ("404.html", "en/404.html", "sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml")
+
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(PROJECT), *args], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def version() -> str:
+    try:
+        return git("describe", "--tags", "--dirty")
+    except subprocess.CalledProcessError:  # no tag yet
+        stamp = git("log", "-1", "--format=%cd", "--date=format:%Y%m%d")
+        dirty = "-dirty" if git("status", "--porcelain", "--untracked-files=no") else ""
+        return f"{stamp}-{git('rev-parse', '--short', 'HEAD')}{dirty}"
+
+
+def commit_time() -> int:
+    return int(git("log", "-1", "--format=%ct"))
+
+
+def site_url() -> str:
+    from mkdocs.utils.yaml import yaml_load  # resolves !ENV [SITE_URL, ...] as the build does
+
+    with open(PROJECT / "mkdocs.yml", encoding="utf-8") as config:
+        return yaml_load(config)["site_url"]
+
+
+def build(site_dir: Path, offline: bool) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site_dir)], cwd=PROJECT,
+                            env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"dist: the {'offline' if offline else 'web'} build failed:\n"
+                 f"{(result.stdout + result.stderr)[-4000:]}")
+
+
+def files_below(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def write_tar(target: Path, folder: Path, top: str, mtime: int) -> None:
+    with tarfile.open(target, "w:gz") as archive:
+        for path in files_below(folder):
+            info = tarfile.TarInfo(f"{top}/{path.relative_to(folder).as_posix()}")
+            info.size, info.mtime, info.mode = path.stat().st_size, mtime, 0o644
+            with path.open("rb") as data:
+                archive.addfile(info, data)
+
+
+def write_zip(target: Path, folder: Path, top: str, mtime: int) -> None:
+    stamp = time.gmtime(mtime)[:6]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files_below(folder):
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+
+
+def web_release(work: Path, name: str) -> Path:
+    """site/ and nginx/ of one release, ready to unpack to DEPLOY_DIR."""
+    release = work / name
+    build(release / "site", offline=False)
+    url = urlsplit(site_url())
+    deploy_dir = os.environ.get("DEPLOY_DIR", DEFAULT_DEPLOY_DIR).rstrip("/")
+    https = url.scheme == "https"
+    nginx_config.write_config(
+        release / "site", release / "nginx",
+        root=f"{deploy_dir}/site", conf_dir=f"{deploy_dir}/nginx",
+        server_name=url.hostname or "_",
+        listen=str(url.port or (443 if https else 80)),
+        tls_cert=os.environ.get("TLS_CERT", DEFAULT_TLS_CERT) if https else None,
+        tls_key=os.environ.get("TLS_KEY", DEFAULT_TLS_KEY) if https else None,
+    )
+    return release
+
+
+def offline_bundle(work: Path) -> Path:
+    folder = work / OFFLINE_FOLDER
+    build(folder, offline=True)
+    for left_out in OFFLINE_LEFT_OUT:
+        (folder / left_out).unlink(missing_ok=True)
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write the web-server archive and the offline help ZIP.")
+    parser.add_argument("--out", type=Path, default=PROJECT / "dist", help="output folder (default: dist)")
+    parser.add_argument("--version", help="version in the file names (default: from git)")
+    args = parser.parse_args(argv)
+    release_version = args.version or version()
+    mtime = commit_time()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="scanprix-dist-") as tmp:
+        work = Path(tmp)
+        name = f"scanprix-support-site-{release_version}"
+        web = args.out / f"{name}.tar.gz"
+        write_tar(web, web_release(work, name), name, mtime)
+        offline = args.out / f"scanprix-help-offline-{release_version}.zip"
+        write_zip(offline, offline_bundle(work), OFFLINE_FOLDER, mtime)
+    print(web)
+    print(offline)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

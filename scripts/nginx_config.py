@@ -1,0 +1,174 @@
+"""Write the nginx configuration for one build of the site (fills in deploy/nginx/*.in).
+
+The Content-Security-Policy allows Material's few inline scripts by their SHA-256 hashes,
+computed here from the built pages. So generate the configuration from the build you publish
+(scripts/dist.py puts both in one archive).
+
+    python scripts/nginx_config.py --site site --out /tmp/nginx --server-name support.scanprix.de \
+        --root /srv/scanprix-support/current/site --conf-dir /srv/scanprix-support/current/nginx \
+        --tls-cert /etc/ssl/certs/x.pem --tls-key /etc/ssl/private/x.key
+
+Writes scanprix-support.conf (server blocks, for /etc/nginx/sites-enabled/), site.conf and
+security-headers.conf (included by it); with --standalone-prefix also nginx.conf, a complete
+configuration for running nginx as an ordinary process (tests, local try-outs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import getpass
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "deploy" / "nginx"
+MAIN_FILE = "scanprix-support.conf"
+SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+JAVASCRIPT_TYPES = {"text/javascript", "application/javascript", "module"}
+# What a strict CSP blocks and no hash can allow (it would need 'unsafe-inline').
+INLINE_ONLY = {
+    "an inline event handler (onclick=...)": re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I),
+    "a style attribute": re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I),
+    "a <style> element": re.compile(r"<style\b", re.I),
+    "a javascript: link": re.compile(r"""\shref\s*=\s*["']?\s*javascript:""", re.I),
+}
+HSTS = (
+    "# HTTPS only: browsers use nothing but HTTPS for this host for a year. Start with a\n"
+    "# short max-age (300) on a new host; never add `preload` without a plan for all subdomains.\n"
+    'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;'
+)
+NO_HSTS = "# Strict-Transport-Security: only in the HTTPS configuration (--tls-cert/--tls-key)."
+
+
+class ConfigError(Exception):
+    pass
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser runs (not JSON data blocks)."""
+    scripts = []
+    for match in SCRIPT.finditer(html):
+        attrs = match["attrs"]
+        if re.search(r"\bsrc\s*=", attrs, re.I):
+            continue
+        kind = SCRIPT_TYPE.search(attrs)
+        if kind and kind.group(1).lower() not in JAVASCRIPT_TYPES:
+            continue
+        scripts.append(match["body"])
+    return scripts
+
+
+def script_hashes(site_dir: Path) -> list[str]:
+    """CSP source expressions for every distinct inline script of the built site."""
+    hashes = set()
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for what, pattern in INLINE_ONLY.items():
+            if pattern.search(html):
+                problems.append(f"{page}: {what}; the Content-Security-Policy blocks it. "
+                                "Move the script or style into a file under docs/assets/ or overrides/.")
+        for body in inline_scripts(html):
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            hashes.add(f"'sha256-{digest}'")
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return sorted(hashes)
+
+
+def content_security_policy(site_dir: Path) -> str:
+    if not (site_dir / "index.html").exists():
+        raise ConfigError(f"{site_dir}: no built site (index.html missing); build it first.")
+    directives = [
+        "default-src 'none'",
+        " ".join(["script-src 'self'", *script_hashes(site_dir)]),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",  # search index, sitemaps
+        "worker-src 'self'",  # search worker
+        "base-uri 'none'",
+        "form-action 'none'",  # the search form is never submitted
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    text = (TEMPLATES / template).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(f"@@{key}@@", value)
+    leftover = re.findall(r"@@[A-Z_]+@@", text)
+    if leftover:
+        raise ConfigError(f"deploy/nginx/{template}: no value for {', '.join(sorted(set(leftover)))}")
+    return text
+
+
+def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = None,
+                 conf_dir: Path | str | None = None, listen: str = "80",
+                 server_name: str = "_", tls_cert: str | None = None, tls_key: str | None = None,
+                 http_listen: str = "80", standalone_prefix: Path | None = None,
+                 mime_types: str = "/etc/nginx/mime.types") -> Path:
+    """Write the configuration files into out_dir; returns the file to hand to nginx."""
+    if bool(tls_cert) != bool(tls_key):
+        raise ConfigError("HTTPS needs both --tls-cert and --tls-key.")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    conf_dir = str(conf_dir or out_dir.resolve())
+    values = {
+        "ROOT": str(root or site_dir.resolve()),
+        "CONF_DIR": conf_dir,
+        "CSP": content_security_policy(site_dir),
+        "HSTS": HSTS if tls_cert else NO_HSTS,
+        "LISTEN": listen,
+        "HTTP_LISTEN": http_listen,
+        "SERVER_NAME": server_name,
+        "TLS_CERT": str(tls_cert or ""),
+        "TLS_KEY": str(tls_key or ""),
+    }
+    (out_dir / "site.conf").write_text(fill("site.conf.in", values), encoding="utf-8")
+    (out_dir / "security-headers.conf").write_text(fill("security-headers.conf.in", values), encoding="utf-8")
+    server = "https.conf.in" if tls_cert else "http.conf.in"
+    (out_dir / MAIN_FILE).write_text(fill(server, values), encoding="utf-8")
+    if standalone_prefix is None:
+        return out_dir / MAIN_FILE
+    # The master process of a root nginx hands requests to workers of `user` (default
+    # nobody), which could not read a site in a private temporary folder.
+    user = f"user {getpass.getuser()};" if os.geteuid() == 0 else "# (not root: workers run as this user)"
+    standalone = fill("standalone.conf.in", dict(values, PREFIX=str(standalone_prefix),
+                                                 MIME_TYPES=mime_types, USER=user))
+    (out_dir / "nginx.conf").write_text(standalone, encoding="utf-8")
+    return out_dir / "nginx.conf"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=Path("site"), help="built site (default: site)")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the configuration files")
+    parser.add_argument("--root", help="where the site lies on the server (default: --site)")
+    parser.add_argument("--conf-dir", help="where these files lie on the server (default: --out)")
+    parser.add_argument("--server-name", default="_", help="host name, e.g. support.scanprix.de")
+    parser.add_argument("--listen", help="address:port or port (default: 80, with TLS 443)")
+    parser.add_argument("--tls-cert", help="certificate chain (PEM): writes the HTTPS variant with HSTS")
+    parser.add_argument("--tls-key", help="private key of the certificate (PEM)")
+    parser.add_argument("--standalone-prefix", type=Path,
+                        help="also write nginx.conf for `nginx -p PREFIX` (pid, logs, temp files there)")
+    args = parser.parse_args(argv)
+    try:
+        path = write_config(
+            args.site, args.out, root=args.root, conf_dir=args.conf_dir,
+            listen=args.listen or ("443" if args.tls_cert else "80"), server_name=args.server_name,
+            tls_cert=args.tls_cert, tls_key=args.tls_key, standalone_prefix=args.standalone_prefix,
+        )
+    except ConfigError as err:
+        print(f"nginx_config: {err}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
