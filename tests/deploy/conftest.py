@@ -1,0 +1,156 @@
+"""Fixtures for the deployment tests: nginx as an ordinary process, Chromium, the dist archives.
+
+nginx and Chromium missing: the tests skip on a developer's machine and fail in CI (CI=true).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scripts import nginx_config
+from support import PROJECT, build, free_port
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+# Collects Content-Security-Policy violations the page reports, from the first script on.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
+  `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile || ""}:${e.lineNumber})`));
+"""
+
+
+def missing(what: str, install: str):
+    message = f"{what} not found; install it with `{install}` (make test does)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def nginx_binary() -> str:
+    path = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
+    if not path:
+        missing("nginx", "apt-get install -y nginx")
+    return path
+
+
+@pytest.fixture(scope="session")
+def openssl_binary() -> str:
+    path = shutil.which("openssl")
+    if not path:
+        missing("openssl", "apt-get install -y openssl")
+    return path
+
+
+def wait_for_port(port: int, process: subprocess.Popen, log: Path, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"nginx stopped at start:\n{log.read_text() if log.exists() else ''}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"nginx did not listen on port {port} within {timeout} s")
+
+
+@contextlib.contextmanager
+def running_nginx(nginx: str, site_dir: Path, workdir: Path, port: int, **config):
+    """nginx serving site_dir on 127.0.0.1:port with the generated configuration; stops on exit.
+
+    Yields the folder holding the configuration files (security-headers.conf, ...).
+    """
+    conf_dir = workdir / "conf"
+    main_conf = nginx_config.write_config(
+        site_dir, conf_dir, listen=config.pop("listen", f"127.0.0.1:{port}"),
+        server_name="127.0.0.1", standalone_prefix=workdir, **config)
+    log = workdir / "error.log"
+    command = [nginx, "-p", str(workdir), "-e", str(log), "-c", str(main_conf), "-g", "daemon off;"]
+    check = subprocess.run([*command[:-2], "-t"], capture_output=True, text=True)
+    assert check.returncode == 0, f"nginx -t refused the generated configuration:\n{check.stderr}"
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for_port(port, process, log)
+        yield conf_dir
+    finally:
+        process.send_signal(signal.SIGQUIT)  # graceful stop of master and workers
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def start_nginx(nginx_binary):
+    """start_nginx(site_dir, workdir, port, **write_config options): a context manager."""
+    return functools.partial(running_nginx, nginx_binary)
+
+
+@pytest.fixture(scope="session")
+def nginx_site(nginx_binary, tmp_path_factory):
+    """The site built for its nginx origin and served by nginx: (origin, site_dir, conf_dir)."""
+    root = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    site_dir = root / "site"
+    build(PROJECT, site_dir, site_url=f"{origin}/")
+    # Planted: a file that must never be served.
+    (site_dir / ".env").write_text("SECRET=1\n", encoding="utf-8")
+    with running_nginx(nginx_binary, site_dir, root, port) as conf_dir:
+        yield origin, site_dir, conf_dir
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not os.access(CHROMIUM, os.X_OK):
+        missing("Chromium", "apt-get install -y chromium")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def playwright_driver(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture
+def browser(playwright_driver, chromium_path, tmp_path):
+    """A fresh Chromium profile that records CSP violations on every page."""
+    context = playwright_driver.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+    context.add_init_script(CSP_LISTENER)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def dist_archives(tmp_path_factory):
+    """`scripts/dist.py` run once: (web archive, offline ZIP)."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, str(PROJECT / "scripts" / "dist.py"), "--out", str(out),
+                             "--version", "0.0-test"], cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    web = out / "scanprix-support-site-0.0-test.tar.gz"
+    offline = out / "scanprix-help-offline-0.0-test.zip"
+    assert web.exists() and offline.exists(), f"dist.py wrote {sorted(p.name for p in out.iterdir())}"
+    return web, offline
