@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import shutil
 import signal
 import socket
@@ -154,3 +155,81 @@ def dist_archives(tmp_path_factory):
     offline = out / "scanprix-help-offline-0.0-test.zip"
     assert web.exists() and offline.exists(), f"dist.py wrote {sorted(p.name for p in out.iterdir())}"
     return web, offline
+
+
+class Reader:
+    """One Chromium tab with what the deployment tests look at: problems, search, language switch.
+
+    `home` is where every request must go (the nginx origin, or "file://" for the offline bundle).
+    """
+
+    def __init__(self, context, home: str):
+        self.page = context.pages[0] if context.pages else context.new_page()
+        self.home = home
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(
+            f"{m.text} ({m.location.get('url', '')})"))
+        self.page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
+        self.page.on("request", lambda r: r.url.startswith((home, "data:")) or self.foreign_requests.append(r.url))
+
+    def open(self, url: str, missing: bool = False) -> list[str]:
+        """Load url; returns its problems: CSP violations, console errors, requests elsewhere.
+
+        missing=True: the address is meant to answer 404 (its own load error is no problem).
+        """
+        self.console_errors.clear()
+        self.foreign_requests.clear()
+        self.page.goto(url)
+        self.page.wait_for_load_state("networkidle")
+        problems = [f"CSP: {v}" for v in self.page.evaluate("window.__cspViolations || []")]
+        problems += [f"console: {e}" for e in self.console_errors
+                     if not (missing and "404" in e and url in e)]
+        problems += [f"request to {r}" for r in self.foreign_requests]
+        return [f"{url}: {p}" for p in problems]
+
+    def search(self, term: str) -> list[str]:
+        """Type term into Material's search; the addresses of the hits (absolute)."""
+        self.page.locator("input.md-search__input").click()
+        self.page.keyboard.type(term)
+        self.page.wait_for_function(
+            "() => /\\d/.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+            timeout=10_000)
+        return self.page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+
+    def switch_language(self, lang: str) -> None:
+        self.page.locator(".md-header__option .md-select").hover()
+        with self.page.expect_navigation():
+            self.page.locator(f"a.md-select__link[hreflang={lang}]").click()
+        self.page.wait_for_load_state("networkidle")
+
+    def lang(self) -> str:
+        return self.page.evaluate("document.documentElement.lang")
+
+
+def search_term(index_path: Path) -> tuple[str, str]:
+    """(a word from a page title in this search index, that page's location).
+
+    Taken from the index, not written into the test, so it follows the content.
+    """
+    import json
+
+    docs = json.loads(index_path.read_text(encoding="utf-8"))["docs"]
+    pages = [d for d in docs if d["location"] and "#" not in d["location"]]
+    assert pages, f"{index_path}: no page entries"
+    page = pages[0]
+    word = max(re.findall(r"[^\W\d_]{5,}", page["title"]), key=len, default=None)
+    assert word, f"{index_path}: title {page['title']!r} has no word to search for"
+    return word, page["location"]
+
+
+@pytest.fixture
+def reader_for(browser):
+    """reader_for(home) -> Reader"""
+    return lambda home: Reader(browser, home)
+
+
+@pytest.fixture(scope="session")
+def title_word():
+    """title_word(index_path) -> (word, location); see search_term."""
+    return search_term
