@@ -51,6 +51,18 @@ def heading_ids(page: Path) -> list[str]:
     return [h["id"] for h in content.find_all(HEADINGS) if h.get("id")] if content else []
 
 
+def id_difference(there: list[str], here: list[str]) -> str:
+    """'' when both lists are equal, else what differs, briefly."""
+    missing = [i for i in there if i not in here]
+    extra = [i for i in here if i not in there]
+    if missing or extra:
+        return f"only there: {missing}, only here: {extra}"
+    for position, (a, b) in enumerate(zip(there, here), 1):
+        if a != b:
+            return f"heading {position} is '{a}' there but '{b}' here (same IDs, other order)"
+    return ""
+
+
 def page_findings(project: Path) -> list[Finding]:
     """Every docs page exists in both languages."""
     stems: dict[str, set[str]] = {}
@@ -114,11 +126,11 @@ def pair_findings(project: Path, site: Path) -> list[Finding]:
         german = source.with_name(f"{match['stem']}.{DEFAULT_LANGUAGE}.md")
         twin = built_page_of(german, docs, site)
         if page.exists() and twin.exists():
-            ids, twin_ids = heading_ids(page), heading_ids(twin)
-            if ids != twin_ids:
+            difference = id_difference(heading_ids(twin), heading_ids(page))
+            if difference:
                 findings.append(Finding(where, (
-                    f"heading IDs differ from {rel(german, project)}: {twin_ids} there, {ids} here. "
-                    "Fix: give matching headings the same ID in both files, in the same order "
+                    f"heading IDs differ from {rel(german, project)}: {difference}. Fix: give "
+                    "matching headings the same ID in both files, in the same order "
                     "(## Titel {#same-id} / ## Title {#same-id})."
                 )))
     return findings

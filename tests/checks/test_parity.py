@@ -19,9 +19,10 @@ def test_planted_parity_defects_are_found(planted_findings):
     assert by_file["docs/privacy.de.md"][0].startswith("the text reads as English, not German")
     assert "Fix: write it in German" in by_file["docs/privacy.de.md"][0]
     names = by_file["docs/price-lists.en.md"][0]
-    assert "heading IDs differ from docs/price-lists.de.md: ['change-prices'] there, ['changing-prices'] here" in names
+    assert ("heading IDs differ from docs/price-lists.de.md: only there: ['planted-german-only'], "
+            "only here: ['planted-english-only']") in names
     order = by_file["docs/remote-support.en.md"][0]
-    assert "['connect', 'end'] there, ['end', 'connect'] here" in order and "same order" in order
+    assert "is 'planted-connect' there but 'planted-end' here (same IDs, other order)" in order
 
 
 def test_page_without_translation_is_found(tmp_path):
