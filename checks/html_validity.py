@@ -1,12 +1,14 @@
 """Every built page is valid HTML: the Nu HTML Checker (vnu-jar) reports no errors.
 
-vnu runs once over all pages (one Java start-up). Exactly one message is filtered, for the
-two elements Material writes on every page (see ALLOWED_MATERIAL_ERRORS).
+vnu runs once over all new or changed pages (one Java start-up; see validate()). Exactly one
+message is filtered, for the two elements Material writes on every page (see MATERIAL_TOGGLE).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -16,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 from checks import PROJECT, Finding, built_pages, page_path, source_of
 
 VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+CACHE = PROJECT / ".cache" / "vnu.json"
+CACHE_SIZE = 1000  # pages kept
 
 # Material 9.8 writes <input class="md-toggle" type="checkbox" autocomplete="off"> for the
 # navigation drawer and the search toggle. autocomplete="off" on a checkbox is not allowed by
@@ -50,18 +54,47 @@ def run_vnu(pages: list[Path]) -> list[dict]:
         raise RuntimeError(f"vnu did not run:\n{result.stderr[-2000:]}")
 
 
+def validate(pages: list[Path]) -> dict[Path, list[dict]]:
+    """vnu's messages for each page. A page with the same bytes as one validated before (by the
+    same vnu) takes its messages from .cache/vnu.json: unchanged pages cost nothing."""
+    version = f"{VNU_JAR.stat().st_size}-{VNU_JAR.stat().st_mtime_ns}" if VNU_JAR.exists() else ""
+    try:
+        cache = json.loads(CACHE.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        cache = {}
+    if cache.get("vnu") != version:
+        cache = {"vnu": version, "pages": {}}
+    digests = {page: hashlib.sha256(page.read_bytes()).hexdigest() for page in pages}
+    new = [page for page in pages if digests[page] not in cache["pages"]]
+    if new:
+        results: dict[Path, list[dict]] = {page: [] for page in new}
+        for message in run_vnu(new):
+            page = Path(unquote(urlsplit(message.get("url", "")).path))
+            if page not in results:
+                raise RuntimeError(f"vnu: {message.get('message')}")
+            results[page].append(message)
+        for page, messages in results.items():
+            cache["pages"][digests[page]] = messages
+        cache["pages"] = dict(list(cache["pages"].items())[-CACHE_SIZE:])
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        partial = CACHE.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(cache), encoding="utf-8")
+        partial.replace(CACHE)  # whole or not at all, should two runs write at once
+    return {page: cache["pages"][digests[page]] for page in pages}
+
+
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:
     site = site.resolve()
     findings = []
-    for message in run_vnu(built_pages(site)):
-        if message["type"] not in ("error", "non-document-error") or is_material_toggle(message):
-            continue
-        path = Path(unquote(urlsplit(message.get("url", "")).path))
-        rel = page_path(path, site) if path.is_relative_to(site) else message.get("url", "?")
-        extract = " ".join(message.get("extract", "").split())
-        findings.append(Finding(source_of(rel), (
-            f"invalid HTML (built page {rel}, line {message.get('lastLine', '?')}): "
-            f"{message['message']} In: {extract!r}. Fix the Markdown or raw HTML that "
-            "produces it (or the template under overrides/)."
-        )))
+    for page, messages in validate(built_pages(site)).items():
+        rel = page_path(page, site)
+        for message in messages:
+            if message["type"] not in ("error", "non-document-error") or is_material_toggle(message):
+                continue
+            extract = " ".join(message.get("extract", "").split())
+            findings.append(Finding(source_of(rel), (
+                f"invalid HTML (built page {rel}, line {message.get('lastLine', '?')}): "
+                f"{message['message']} In: {extract!r}. Fix the Markdown or raw HTML that "
+                "produces it (or the template under overrides/)."
+            )))
     return findings

@@ -27,6 +27,8 @@ def run_cspell(project: Path, config: Path) -> list[str]:
     result = subprocess.run(
         [str(CSPELL), "lint", "--no-progress", "--no-summary", "--no-color", "--show-suggestions",
          "--no-must-find-files", "--no-config-search", "--config", str(config),
+         # Unchanged pages are not checked again (the cache notices config and word-list changes).
+         "--cache", "--cache-strategy", "content", "--cache-location", str(project / ".cache" / "cspell"),
          "--root", str(project), "docs/**/*.md"],
         cwd=project, capture_output=True, text=True, timeout=300,
     )

@@ -13,7 +13,7 @@ def test_planted_invalid_html_is_found_but_materials_toggles_are_not(planted_fin
     findings = planted_findings["html"]
     assert {f.file for f in findings} == {"docs/contact.en.md"}, findings
     text = "\n".join(f.message for f in findings)
-    assert "Duplicate ID “twice”" in text and "built page en/contact.html" in text
+    assert "Duplicate ID “planted-twice”" in text and "built page en/contact.html" in text
     # The filter is exact: the same message on another checkbox is reported.
     assert 'id="planted-toggle" autocomplete="off"' in text
     assert 'id="__drawer"' not in text and 'id="__search"' not in text
@@ -26,3 +26,19 @@ def test_material_toggle_filter_matches_only_the_two_toggles():
     assert html_validity.is_material_toggle(message)
     assert not html_validity.is_material_toggle(dict(message, message="Duplicate ID “__search”."))
     assert not html_validity.is_material_toggle(dict(message, extract='<input type="checkbox" id="x" autocomplete="off">'))
+
+
+def test_unchanged_pages_are_not_validated_again(site_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(html_validity, "CACHE", tmp_path / "vnu.json")
+    html_validity.check(site_copy)
+    validated = []
+    real_run = html_validity.run_vnu
+    monkeypatch.setattr(html_validity, "run_vnu", lambda pages: validated.extend(pages) or real_run(pages))
+    assert html_validity.check(site_copy) == []
+    assert validated == []
+    page = site_copy / "en" / "privacy.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", '<p id="x"></p><p id="x"></p></article>'),
+                    encoding="utf-8")
+    findings = html_validity.check(site_copy)
+    assert validated == [page]
+    assert [(f.file, "Duplicate ID “x”" in f.message) for f in findings] == [("docs/privacy.en.md", True)]
