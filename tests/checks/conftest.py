@@ -53,21 +53,21 @@ def planted(tmp_path_factory) -> Planted:
     # reads "{#" as the start of a Jinja comment.
     append(docs / "privacy.de.md", "\nThis page has not been translated yet. You can read the "
                                    "English text here, and we will translate it for you.\n")
-    append(docs / "price-lists.de.md", "\n## Preise ändern {: #change-prices }\n\nText.\n")
-    append(docs / "price-lists.en.md", "\n## Changing prices\n\nText.\n")
-    append(docs / "remote-support.de.md", "\n## Verbinden {: #connect }\n\nText.\n\n## Beenden {: #end }\n\nText.\n")
-    append(docs / "remote-support.en.md", "\n## Ending {: #end }\n\nText.\n\n## Connecting {: #connect }\n\nText.\n")
+    append(docs / "price-lists.de.md", "\n## Preise ändern {: #planted-german-only }\n\nText.\n")
+    append(docs / "price-lists.en.md", "\n## Changing prices {: #planted-english-only }\n\nText.\n")
+    append(docs / "remote-support.de.md", "\n## Verbinden {: #planted-connect }\n\nText.\n\n## Beenden {: #planted-end }\n\nText.\n")
+    append(docs / "remote-support.en.md", "\n## Ending {: #planted-end }\n\nText.\n\n## Connecting {: #planted-connect }\n\nText.\n")
     # Alt text: an image without one.
     append(docs / "install.de.md", "\n![](assets/favicon.svg)\n")
     # Invalid HTML: a duplicate ID, and autocomplete="off" on a checkbox that is not Material's.
-    append(docs / "contact.en.md", '\n<span id="twice">a</span> <span id="twice">b</span>\n\n'
+    append(docs / "contact.en.md", '\n<span id="planted-twice">a</span> <span id="planted-twice">b</span>\n\n'
                                    '<input type="checkbox" id="planted-toggle" autocomplete="off">\n')
     # Spelling, in each language; around it what the spelling check must leave alone.
-    append(docs / "install.de.md", "\nDie Instalation dauert nur kurz.\n\n## Fragen {: #questionns }\n\n"
+    append(docs / "install.de.md", "\nDie Instalation dauert nur kurz.\n\n## Fragen {: #planted-questionns }\n\n"
                                    '{{ email_link(subject="Frage zur Instalation") }} '
                                    "{% if has_fact(\"remote_support.download_url\") %}{% endif %}\n"
                                    "Siehe https://example.org/irgendwass/elsewhere und `TeamViewerQSS.exe`.\n")
-    append(docs / "install.en.md", "\nYou will recieve a message.\n\n## Questions {: #questionns }\n")
+    append(docs / "install.en.md", "\nYou will recieve a message.\n\n## Questions {: #planted-questionns }\n")
     build(project, project / "site")
     return Planted(project, project / "site")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from checks import links
+
 
 def test_clean_site_has_no_broken_links_or_anchors(clean_findings):
     assert clean_findings["links"] == []
@@ -22,3 +24,14 @@ def test_planted_broken_links_and_anchors_are_found_with_their_source(planted_fi
     anchor = by_target["contact.html#keine-ueberschrift"]
     assert "has no #keine-ueberschrift" in anchor and "{#keine-ueberschrift}" in anchor
     assert "built page install.html, line" in anchor
+
+
+def test_only_materials_links_from_a_heading_to_itself_are_left_out():
+    def served(html):
+        return links.GENERATED_SELF_LINK.sub(lambda m: m.group(1) or m.group(2), html)
+
+    assert served('<a class="headerlink" href="#setup" title="Link">') == '<a class="headerlink" title="Link">'
+    assert served('<a href="#setup" class="md-nav__link">') == '<a class="md-nav__link">'
+    for kept in ('<a href="#setup">', '<a href="install.html" class="md-nav__link">',
+                 '<a href="#__skip" class="md-skip">', '<a href="install.html#setup" class="md-nav__link">'):
+        assert served(kept) == kept
