@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -124,24 +125,48 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
+class BrowserThread:
+    """Runs Playwright on a thread of its own.
+
+    The browser tests' conftest holds a sync Playwright on the main thread for the whole
+    session, and a second one on the same thread fails ("Sync API inside the asyncio loop").
+    Every Playwright call of these tests therefore goes through run().
+    """
+
+    def __init__(self):
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-playwright")
+
+    def run(self, function, *args, **kwargs):
+        return self.executor.submit(function, *args, **kwargs).result()
+
+
 @pytest.fixture(scope="session")
-def playwright_driver(chromium_path):
+def browser_thread(chromium_path):
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as driver:
-        yield driver
+    thread = BrowserThread()
+    driver = thread.run(lambda: sync_playwright().start())
+    yield thread, driver
+    thread.run(driver.stop)
+    thread.executor.shutdown()
 
 
 @pytest.fixture
-def browser(playwright_driver, chromium_path, tmp_path):
-    """A fresh Chromium profile that records CSP violations on every page."""
-    context = playwright_driver.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
-    context.add_init_script(CSP_LISTENER)
+def browser(browser_thread, chromium_path, tmp_path):
+    """A fresh Chromium profile that records CSP violations on every page: (thread, context)."""
+    thread, driver = browser_thread
+
+    def launch():
+        context = driver.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+        context.add_init_script(CSP_LISTENER)
+        return context
+
+    context = thread.run(launch)
     try:
-        yield context
+        yield thread, context
     finally:
-        context.close()
+        thread.run(context.close)
 
 
 @pytest.fixture(scope="session")
@@ -157,22 +182,36 @@ def dist_archives(tmp_path_factory):
     return web, offline
 
 
+def on_browser_thread(method):
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        return self.thread.run(method, self, *args, **kwargs)
+    return call
+
+
 class Reader:
     """One Chromium tab with what the deployment tests look at: problems, search, language switch.
 
     `home` is where every request must go (the nginx origin, or "file://" for the offline bundle).
+    Public methods run on the browser thread; they must not call one another.
     """
 
-    def __init__(self, context, home: str):
-        self.page = context.pages[0] if context.pages else context.new_page()
+    def __init__(self, browser, home: str):
+        self.thread, context = browser
         self.home = home
         self.console_errors: list[str] = []
         self.foreign_requests: list[str] = []
+        self.thread.run(self._attach, context)
+
+    def _attach(self, context):
+        self.page = context.pages[0] if context.pages else context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(
             f"{m.text} ({m.location.get('url', '')})"))
         self.page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
-        self.page.on("request", lambda r: r.url.startswith((home, "data:")) or self.foreign_requests.append(r.url))
+        self.page.on("request", lambda r: r.url.startswith((self.home, "data:"))
+                     or self.foreign_requests.append(r.url))
 
+    @on_browser_thread
     def open(self, url: str, missing: bool = False) -> list[str]:
         """Load url; returns its problems: CSP violations, console errors, requests elsewhere.
 
@@ -188,6 +227,19 @@ class Reader:
         problems += [f"request to {r}" for r in self.foreign_requests]
         return [f"{url}: {p}" for p in problems]
 
+    @on_browser_thread
+    def follow(self, url: str, expected: str) -> str:
+        """Open url (a redirect page) and wait until the browser is at expected; the page's lang."""
+        self.page.goto(url)
+        self.page.wait_for_url(expected)
+        return self.page.evaluate("document.documentElement.lang")
+
+    @on_browser_thread
+    def click(self, selector: str, expected: str) -> None:
+        self.page.locator(selector).first.click()
+        self.page.wait_for_url(expected)
+
+    @on_browser_thread
     def search(self, term: str) -> list[str]:
         """Type term into Material's search; the addresses of the hits (absolute)."""
         self.page.locator("input.md-search__input").click()
@@ -197,14 +249,14 @@ class Reader:
             timeout=10_000)
         return self.page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
 
-    def switch_language(self, lang: str) -> None:
+    @on_browser_thread
+    def switch_language(self, lang: str) -> tuple[str, str]:
+        """Choose lang in the header's language menu; (address, lang) of the page reached."""
         self.page.locator(".md-header__option .md-select").hover()
         with self.page.expect_navigation():
             self.page.locator(f"a.md-select__link[hreflang={lang}]").click()
         self.page.wait_for_load_state("networkidle")
-
-    def lang(self) -> str:
-        return self.page.evaluate("document.documentElement.lang")
+        return self.page.url, self.page.evaluate("document.documentElement.lang")
 
 
 def search_term(index_path: Path) -> tuple[str, str]:

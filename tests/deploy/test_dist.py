@@ -102,13 +102,9 @@ def test_offline_pages_open_from_file_without_errors_or_network(offline_dir, rea
 def test_offline_navigation_and_language_switch(offline_dir, reader_for):
     reader = reader_for("file://")
     assert not reader.open((offline_dir / "index.html").as_uri())
-    link = reader.page.locator("nav.md-nav--primary a.md-nav__link[href$='install.html']").first
-    link.click()
-    reader.page.wait_for_url((offline_dir / "install.html").as_uri())
-    reader.switch_language("en")
-    assert (reader.page.url, reader.lang()) == ((offline_dir / "en" / "install.html").as_uri(), "en")
-    reader.switch_language("de")
-    assert (reader.page.url, reader.lang()) == ((offline_dir / "install.html").as_uri(), "de")
+    reader.click("nav.md-nav--primary a.md-nav__link[href$='install.html']", (offline_dir / "install.html").as_uri())
+    assert reader.switch_language("en") == ((offline_dir / "en" / "install.html").as_uri(), "en")
+    assert reader.switch_language("de") == ((offline_dir / "install.html").as_uri(), "de")
 
 
 @pytest.mark.browser
@@ -118,9 +114,8 @@ def test_offline_help_id_pages_lead_to_their_pages(offline_dir, reader_for):
     for go_page in go_pages(offline_dir):
         href = BeautifulSoup(go_page.read_text(encoding="utf-8"), "lxml").find("a")["href"]
         target = urljoin(go_page.as_uri(), href)
-        reader.page.goto(go_page.as_uri())
-        reader.page.wait_for_url(target)
-        assert reader.lang() == ("en" if "/en/go/" in go_page.as_posix() else "de"), go_page
+        lang = reader.follow(go_page.as_uri(), target)
+        assert lang == ("en" if "/en/go/" in go_page.as_posix() else "de"), go_page
     assert not reader.foreign_requests, reader.foreign_requests
 
 
