@@ -131,3 +131,16 @@ def test_offline_search_finds_pages_of_the_readers_language(offline_dir, reader_
     for hit in hits:
         assert hit.startswith(language_root) and (lang == "en") == ("/en/" in hit[len(offline_dir.as_uri()):]), hit
     assert not reader.foreign_requests and not reader.console_errors
+
+
+@pytest.mark.browser
+def test_the_check_reports_a_request_leaving_the_bundle(offline_dir, reader_for, tmp_path):
+    """Planted: a page of a copy of the bundle loads an image from the production host."""
+    import shutil
+
+    copy = shutil.copytree(offline_dir, tmp_path / OFFLINE_TOP)
+    page = copy / "en" / "contact.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</article>", '<img src="https://support.scanprix.de/pixel.png" alt=""></article>'), encoding="utf-8")
+    problems = reader_for("file://").open(page.as_uri())
+    assert f"{page.as_uri()}: request to https://support.scanprix.de/pixel.png" in problems, problems
