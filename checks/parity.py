@@ -1,10 +1,11 @@
 """Translation parity: both languages have the same pages, the same help-ID redirects and the
 same heading IDs (in the same order) per page pair, and no page still has the other
-language's text (a simple stop-word count on title + description and on the page body)."""
+language's text (a simple stop-word count on title + description and on each paragraph)."""
 
 from __future__ import annotations
 
 import re
+from textwrap import shorten
 from pathlib import Path
 
 from checks import (DEFAULT_LANGUAGE, LANGUAGES, PROJECT, SOURCE_NAME, Finding, built_page_of,
@@ -20,7 +21,9 @@ STOP_WORDS = {
         must would could after before about""".split()),
 }
 LANGUAGE_NAMES = {"de": "German", "en": "English"}
+OTHER = {"de": "en", "en": "de"}
 HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
+BLOCKS = ["p", "li", "h1", *HEADINGS, "td", "th", "dt", "dd", "figcaption"]
 
 
 def stop_word_counts(text: str) -> dict[str, int]:
@@ -28,12 +31,10 @@ def stop_word_counts(text: str) -> dict[str, int]:
     return {lang: sum(word in STOP_WORDS[lang] for word in words) for lang in LANGUAGES}
 
 
-def reads_as_other_language(text: str, lang: str) -> tuple[str, dict] | None:
+def reads_as_other_language(text: str, lang: str) -> bool:
+    """True when the text has more common words of the other language (at least two) than of lang."""
     counts = stop_word_counts(text)
-    for other in LANGUAGES:
-        if other != lang and counts[other] >= 2 and counts[other] > counts[lang]:
-            return other, counts
-    return None
+    return counts[OTHER[lang]] >= 2 and counts[OTHER[lang]] > counts[lang]
 
 
 def article(page: Path):
@@ -44,6 +45,14 @@ def article(page: Path):
     for extra in content.select("aside, footer, .headerlink, pre, code"):
         extra.decompose()
     return content
+
+
+def blocks(page: Path) -> list[str]:
+    """The text of each paragraph, list item, heading and table cell of the page's content."""
+    content = article(page)
+    if content is None:
+        return []
+    return [block.get_text(" ") for block in content.find_all(BLOCKS) if not block.find(BLOCKS)]
 
 
 def heading_ids(page: Path) -> list[str]:
@@ -85,13 +94,10 @@ def page_findings(project: Path) -> list[Finding]:
 def built_findings(site: Path) -> list[Finding]:
     """Every built page (404, help-ID redirects under go/) exists in both languages."""
     findings = []
-    other_roots = tuple(f"{lang}/" for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+    foreign_root = f"{OTHER[DEFAULT_LANGUAGE]}/"
     rels = {page_path(page, site) for page in built_pages(site)}
     for path in sorted(rels):
-        if path.startswith(other_roots):
-            twin = path.split("/", 1)[1]
-        else:
-            twin = f"en/{path}"
+        twin = path.removeprefix(foreign_root) if path.startswith(foreign_root) else foreign_root + path
         if twin not in rels:
             findings.append(Finding(source_of(path), (
                 f"built page {path} has no counterpart {twin} in the other language. Fix: "
@@ -108,19 +114,20 @@ def pair_findings(project: Path, site: Path) -> list[Finding]:
         if not match or match["lang"] not in LANGUAGES:
             continue
         lang, where = match["lang"], rel(source, project)
+        language, other = LANGUAGE_NAMES[lang], LANGUAGE_NAMES[OTHER[lang]]
         page = built_page_of(source, docs, site)
         meta = read_front_matter(source)
-        head = f"{meta.get('title', '')}. {meta.get('description', '')}"
-        content = article(page) if page.exists() else None
-        for part, text in (("front matter (title, description)", head),
-                           ("text", content.get_text(" ") if content else "")):
-            other = reads_as_other_language(text, lang)
-            if other:
-                findings.append(Finding(where, (
-                    f"the {part} reads as {LANGUAGE_NAMES[other[0]]}, not "
-                    f"{LANGUAGE_NAMES[lang]} (common words: {other[1]}). Fix: write it in "
-                    f"{LANGUAGE_NAMES[lang]}."
-                )))
+        if reads_as_other_language(f"{meta.get('title', '')}. {meta.get('description', '')}", lang):
+            findings.append(Finding(where, (
+                f"title and description read as {other}, not {language}. Fix: write them in {language}."
+            )))
+        foreign = [text for text in blocks(page) if reads_as_other_language(text, lang)] if page.exists() else []
+        if foreign:
+            examples = "; ".join(repr(shorten(text, 80, placeholder=" ...")) for text in foreign[:3])
+            findings.append(Finding(where, (
+                f"{len(foreign)} paragraph(s) read as {other}, not {language}: {examples}. "
+                f"Fix: translate them into {language}."
+            )))
         if lang == DEFAULT_LANGUAGE:
             continue
         german = source.with_name(f"{match['stem']}.{DEFAULT_LANGUAGE}.md")
