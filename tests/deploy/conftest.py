@@ -221,11 +221,19 @@ class Reader:
         self.foreign_requests.clear()
         self.page.goto(url)
         self.page.wait_for_load_state("networkidle")
+        return self._problems(ignore=url if missing else None)
+
+    @on_browser_thread
+    def problems(self) -> list[str]:
+        """Problems of the current page since it was opened (after searching, say)."""
+        self.page.wait_for_load_state("networkidle")
+        return self._problems()
+
+    def _problems(self, ignore: str | None = None) -> list[str]:
         problems = [f"CSP: {v}" for v in self.page.evaluate("window.__cspViolations || []")]
-        problems += [f"console: {e}" for e in self.console_errors
-                     if not (missing and "404" in e and url in e)]
+        problems += [f"console: {e}" for e in self.console_errors if not (ignore and "404" in e and ignore in e)]
         problems += [f"request to {r}" for r in self.foreign_requests]
-        return [f"{url}: {p}" for p in problems]
+        return [f"{self.page.url}: {p}" for p in problems]
 
     @on_browser_thread
     def follow(self, url: str, expected: str) -> str:

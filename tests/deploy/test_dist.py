@@ -130,7 +130,7 @@ def test_offline_search_finds_pages_of_the_readers_language(offline_dir, reader_
     assert urljoin(language_root, location) in hits, (word, hits)
     for hit in hits:
         assert hit.startswith(language_root) and (lang == "en") == ("/en/" in hit[len(offline_dir.as_uri()):]), hit
-    assert not reader.foreign_requests and not reader.console_errors
+    assert not reader.problems()
 
 
 @pytest.mark.browser

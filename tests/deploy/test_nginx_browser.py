@@ -59,6 +59,7 @@ def test_search_finds_pages_of_the_readers_language(nginx_site, reader_for, titl
     assert urljoin(language_root, location) in [h.split("?")[0] for h in hits], (word, hits)
     for hit in hits:
         assert hit.startswith(language_root) and (lang == "en") == hit.startswith(f"{origin}/en/"), hit
+    assert not reader.problems()  # the search worker and its index loads
 
 
 def test_language_switch_leads_to_the_same_page_in_the_other_language(nginx_site, reader_for):
