@@ -47,17 +47,13 @@ def article(page: Path):
     return content
 
 
-def blocks(page: Path) -> list[str]:
-    """The text of each paragraph, list item, heading and table cell of the page's content."""
+def page_text(page: Path) -> tuple[list[str], list[str]]:
+    """(text of each paragraph, list item, heading and table cell; heading IDs) of the page's content."""
     content = article(page)
     if content is None:
-        return []
-    return [block.get_text(" ") for block in content.find_all(BLOCKS) if not block.find(BLOCKS)]
-
-
-def heading_ids(page: Path) -> list[str]:
-    content = article(page)
-    return [h["id"] for h in content.find_all(HEADINGS) if h.get("id")] if content else []
+        return [], []
+    blocks = [block.get_text(" ") for block in content.find_all(BLOCKS) if not block.find(BLOCKS)]
+    return blocks, [h["id"] for h in content.find_all(HEADINGS) if h.get("id")]
 
 
 def id_difference(there: list[str], here: list[str]) -> str:
@@ -109,6 +105,8 @@ def built_findings(site: Path) -> list[Finding]:
 def pair_findings(project: Path, site: Path) -> list[Finding]:
     findings = []
     docs = project / "docs"
+    texts = {page: page_text(page) for page in built_pages(site)}  # each page parsed once
+    no_text: tuple[list, list] = ([], [])
     for source in source_pages(project):
         match = SOURCE_NAME.match(source.name)
         if not match or match["lang"] not in LANGUAGES:
@@ -121,7 +119,7 @@ def pair_findings(project: Path, site: Path) -> list[Finding]:
             findings.append(Finding(where, (
                 f"title and description read as {other}, not {language}. Fix: write them in {language}."
             )))
-        foreign = [text for text in blocks(page) if reads_as_other_language(text, lang)] if page.exists() else []
+        foreign = [text for text in texts.get(page, no_text)[0] if reads_as_other_language(text, lang)]
         if foreign:
             examples = "; ".join(repr(shorten(text, 80, placeholder=" ...")) for text in foreign[:3])
             findings.append(Finding(where, (
@@ -132,8 +130,8 @@ def pair_findings(project: Path, site: Path) -> list[Finding]:
             continue
         german = source.with_name(f"{match['stem']}.{DEFAULT_LANGUAGE}.md")
         twin = built_page_of(german, docs, site)
-        if page.exists() and twin.exists():
-            difference = id_difference(heading_ids(twin), heading_ids(page))
+        if page in texts and twin in texts:
+            difference = id_difference(texts[twin][1], texts[page][1])
             if difference:
                 findings.append(Finding(where, (
                     f"heading IDs differ from {rel(german, project)}: {difference}. Fix: give "

@@ -46,8 +46,8 @@ def planted(tmp_path_factory) -> Planted:
     # Facts written out instead of taken from data/facts.yml.
     append(docs / "contact.de.md", "\nRufen Sie 07724 / 91151 an oder schreiben Sie an support@scanprix.de.\n")
     append(docs / "remote-support.en.md", "\nThe program has 15.1 MB.\n")
-    replace(project / "overrides" / "partials" / "page-footer.html",
-            '<a href="tel:{{ facts.support.phone.tel }}">', '<a href="tel:+49772491151">')
+    # A template the pages do not use, so the built pages stay as they are.
+    (project / "overrides" / "partials" / "planted.html").write_text('<a href="tel:+49772491151">', encoding="utf-8")
     # Translation parity: English text in a German page, and heading IDs that differ in name
     # (price-lists) and in order (remote-support). Written {: #id } because the macros plugin
     # reads "{#" as the start of a Jinja comment.

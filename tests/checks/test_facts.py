@@ -32,7 +32,7 @@ def test_planted_literal_facts_are_found(planted):
         ("docs/contact.de.md", "07724 / 91151"),
         ("docs/contact.de.md", "support@scanprix.de"),
         ("docs/remote-support.en.md", "15.1 MB"),
-        ("overrides/partials/page-footer.html", "tel:+49772491151"),
+        ("overrides/partials/planted.html", "tel:+49772491151"),
     }, findings
     phone = found[("docs/contact.de.md", "07724 / 91151")]
     assert phone.startswith("line ") and "phone number '07724 / 91151' written out. Fix: use {{ phone_link() }}" in phone

@@ -30,15 +30,15 @@ def test_material_toggle_filter_matches_only_the_two_toggles():
 
 def test_unchanged_pages_are_not_validated_again(site_copy, tmp_path, monkeypatch):
     monkeypatch.setattr(html_validity, "CACHE", tmp_path / "vnu.json")
-    html_validity.check(site_copy)
+    pages = [site_copy / "privacy.html", site_copy / "en" / "privacy.html"]
+    assert [m["message"] for m in html_validity.validate(pages)[pages[1]]] == [html_validity.AUTOCOMPLETE_MESSAGE] * 2
     validated = []
     real_run = html_validity.run_vnu
-    monkeypatch.setattr(html_validity, "run_vnu", lambda pages: validated.extend(pages) or real_run(pages))
-    assert html_validity.check(site_copy) == []
+    monkeypatch.setattr(html_validity, "run_vnu", lambda new: validated.extend(new) or real_run(new))
+    html_validity.validate(pages)
     assert validated == []
-    page = site_copy / "en" / "privacy.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("</article>", '<p id="x"></p><p id="x"></p></article>'),
-                    encoding="utf-8")
-    findings = html_validity.check(site_copy)
-    assert validated == [page]
-    assert [(f.file, "Duplicate ID “x”" in f.message) for f in findings] == [("docs/privacy.en.md", True)]
+    pages[1].write_text(pages[1].read_text(encoding="utf-8").replace(
+        "</article>", '<p id="x"></p><p id="x"></p></article>'), encoding="utf-8")
+    messages = html_validity.validate(pages)
+    assert validated == [pages[1]]
+    assert "Duplicate ID “x”." in [m["message"] for m in messages[pages[1]]]
