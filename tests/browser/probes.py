@@ -1,0 +1,225 @@
+"""Browser test helpers: Chromium set-up, the site built and served for a local origin, and
+probes that return readable findings (empty = fine), so the tests can assert "no findings"
+on the real site and "these findings" on a copy with planted defects (test_probes.py).
+scripts/bench.py uses the same Chromium set-up.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+
+from support import PROJECT, build, built_pages, free_port, page_language, serve
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or "/usr/lib/chromium/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Chromium contacts Google hosts whatever the flags; only loopback resolves.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 812}
+VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE}
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Tagged best-practice, not WCAG, but the one rule the theme fails without our fix
+# (overrides/main.html names the search dialog); Lighthouse counts it too.
+EXTRA_AXE_RULES = ["aria-dialog-name"]
+
+# Final states only: the focus and visibility checks must not see half-finished animations.
+NO_ANIMATIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def launch(playwright, profile_dir: Path, **options):
+    """Debian's Chromium with a fresh profile (Playwright takes the profile only this way)."""
+    return playwright.chromium.launch_persistent_context(
+        str(profile_dir), executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
+        viewport=DESKTOP, **options)
+
+
+@dataclass
+class SitePage:
+    """A content page of the built site (help-ID redirect pages are not content pages)."""
+    path: str  # relative to the site root, e.g. "en/install.html"
+    lang: str
+    title: str  # the page's h1
+
+    @property
+    def is_not_found_page(self) -> bool:
+        return self.path.rsplit("/", 1)[-1] == "404.html"
+
+    @property
+    def counterpart(self) -> str:
+        return self.path[3:] if self.lang == "en" else f"en/{self.path}"
+
+
+def site_pages(site: Path) -> list[SitePage]:
+    pages = []
+    for file in built_pages(site):
+        doc = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+        if doc.find("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)}):
+            continue  # go/ redirect pages: tested with the help IDs
+        h1 = doc.find("h1")
+        for permalink in h1.select(".headerlink") if h1 else []:
+            permalink.decompose()
+        title = h1.get_text(" ", strip=True) if h1 else ""
+        pages.append(SitePage(file.relative_to(site).as_posix(), page_language(file, site), title))
+    return pages
+
+
+@dataclass
+class ServedSite:
+    """A built site served on 127.0.0.1 and its content pages."""
+    root: Path
+    origin: str
+    pages: list[SitePage]
+
+    def url(self, path: str) -> str:
+        return f"{self.origin}/{path}"
+
+    def page(self, path: str) -> SitePage:
+        for page in self.pages:
+            if page.path == path:
+                return page
+        raise AssertionError(f"{path} is not a content page of the built site {self.root}")
+
+
+def build_and_serve(dest: Path, plant=None):
+    """Build the project for a free local port, let `plant` change the output, serve it."""
+    port = free_port()
+    build(PROJECT, dest, site_url=f"http://127.0.0.1:{port}/")
+    if plant:
+        plant(dest)
+    return serve(dest, port)
+
+
+@dataclass
+class PageLog:
+    """Requests, console errors and script errors of one tab, from the moment it is attached."""
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def attach(cls, page) -> PageLog:
+        log = cls()
+        page.on("request", lambda request: log.requests.append(request.url))
+        page.on("console", lambda msg: msg.type == "error" and log.errors.append(
+            f"console: {msg.text} ({msg.location.get('url', '')})"))
+        page.on("pageerror", lambda error: log.errors.append(f"script error: {error}"))
+        return log
+
+    def clear(self) -> None:
+        self.requests.clear()
+        self.errors.clear()
+
+
+def foreign_requests(log: PageLog, origin: str) -> list[str]:
+    """Requests to anything but the local server (data: and blob: URLs never leave the browser)."""
+    local = urlsplit(origin).netloc
+    return [url for url in log.requests
+            if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != local]
+
+
+def axe_violations(page) -> list[str]:
+    """WCAG 2.2 A/AA violations of the page as it is now: 'rule (impact) at selector: help'."""
+    options = {
+        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        "rules": {rule: {"enabled": True} for rule in EXTRA_AXE_RULES},
+        "resultTypes": ["violations"],
+    }
+    results = Axe().run(page, options=options).response
+    return [
+        f"{violation['id']} ({violation['impact']}) at {' '.join(map(str, node['target']))}: "
+        f"{violation['help']}"
+        for violation in results["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+SIDEWAYS = """() => {
+  const width = document.documentElement.clientWidth;
+  const overflow = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - width;
+  if (overflow <= 0) return [];
+  // Inside a box that scrolls or clips on its own (tables, code) is fine; <html> clips too.
+  const scrolls = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(p).overflowX)) return true; } return false; };
+  const wide = [...document.body.querySelectorAll('*')]
+    .filter(el => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
+    .slice(0, 3)
+    .map(el => el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join(''));
+  return [`${overflow}px wider than the screen` + (wide.length ? `; too wide: ${wide.join(', ')}` : '')];
+}"""
+
+
+def sideways_scrolling(page) -> list[str]:
+    """Whether the page can be scrolled sideways, naming the elements that stick out."""
+    return page.evaluate(SIDEWAYS)
+
+
+NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r = el.getBoundingClientRect();
+  const describe = e => e.tagName.toLowerCase()
+    + [...e.classList].filter(c => c !== 'focus-visible').map(c => '.' + c).join('');
+  const name = describe(el) + (el.id ? '#' + el.id : '')
+    + (el.getAttribute('href') ? `[href="${el.getAttribute('href')}"]` : '');
+  // Same element in the same kind of container: same CSS, so the same focus indicator.
+  const kind = [el, el.parentElement, el.parentElement?.parentElement].filter(Boolean).map(describe).join(' < ');
+  return {name, kind, x: r.x, y: r.y, width: r.width, height: r.height, scrollX, scrollY};
+}"""
+
+
+def on_screen_clip(stop, viewport, margin: int = 3) -> dict | None:
+    """The focused element's box plus a margin for outlines, cut to the viewport; None if off screen."""
+    left, top = max(stop["x"] - margin, 0), max(stop["y"] - margin, 0)
+    right = min(stop["x"] + stop["width"] + margin, viewport["width"])
+    bottom = min(stop["y"] + stop["height"] + margin, viewport["height"])
+    if min(stop["width"], stop["height"], right - left - margin, bottom - top - margin) < 1:
+        return None
+    return {"x": left, "y": top, "width": right - left, "height": bottom - top}
+
+
+def focus_stops_without_visible_focus(page, kinds: set | None = None, max_stops: int = 400) -> list[str]:
+    """Tab through the page; every focus stop must be on screen and look different when focused.
+
+    Screenshots each stop's surroundings while it has focus; after the walk (focus has left
+    the page) it scrolls back to each stop and compares. Any indicator counts: outline, shadow,
+    background, the search bar opening. Screenshots are compared once per kind of stop (element
+    and its two parents' tags and classes; pass one `kinds` set for several pages to skip kinds
+    already seen); every stop is checked for being on screen.
+    """
+    page.add_style_tag(content=NO_ANIMATIONS)
+    kinds = set() if kinds is None else kinds
+    findings, stops, names = [], [], []
+    for _ in range(max_stops):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop is None or (names and stop["name"] == names[0]):
+            break  # focus left the page or came round again
+        names.append(stop["name"])
+        clip = on_screen_clip(stop, page.viewport_size)
+        if clip is None or stop["kind"] not in kinds:
+            page.evaluate(NEXT_FRAME)  # Material reacts to focus in a later frame (search opens)
+            stop = page.evaluate(FOCUSED)
+            clip = on_screen_clip(stop, page.viewport_size)
+        if clip is None:
+            findings.append(f"{stop['name']}: focused but not on screen "
+                            f"({stop['width']:.0f}x{stop['height']:.0f} at {stop['x']:.0f},{stop['y']:.0f})")
+        elif stop["kind"] not in kinds:
+            kinds.add(stop["kind"])
+            stops.append((stop, clip, page.screenshot(clip=clip)))
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for stop, clip, focused in stops:
+        page.evaluate(f"window.scrollTo({stop['scrollX']}, {stop['scrollY']})")
+        if page.screenshot(clip=clip) == focused:
+            findings.append(f"{stop['name']}: no visible change when focused")
+    return findings

@@ -1,0 +1,26 @@
+"""Screenshots of the main pages, both languages, desktop and phone, for a person to look at
+(test-output/screenshots/, named <lang>-<page>-<viewport>.png)."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.probes import VIEWPORTS
+
+pytestmark = pytest.mark.browser
+
+# The start page, the FAQ and the remote support page, as issue 8 asks.
+PAGES = ("index.html", "price-lists.html", "remote-support.html")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_screenshot(site, tab, screenshot_dir, lang, name, viewport):
+    page = site.page(name if lang == "de" else f"en/{name}")
+    tab.set_viewport_size(VIEWPORTS[viewport])
+    tab.goto(site.url(page.path), wait_until="networkidle")
+    target = screenshot_dir / f"{lang}-{name.removesuffix('.html')}-{viewport}.png"
+    target.unlink(missing_ok=True)
+    tab.screenshot(path=target, full_page=True)
+    assert target.stat().st_size > 10_000, f"{target} looks empty"
