@@ -85,13 +85,14 @@ def load_registry(project: Path, docs_dir: Path) -> dict[str, HelpId]:
             if not match:
                 raise PluginError(f"{entry.where()}: target '{value}' is not 'page.md' or 'page.md#anchor'.")
             entry.page, entry.anchor = match["page"], match["anchor"] or ""
-            for lang in ("de", "en"):
-                source = docs_dir / entry.page.replace(".md", f".{lang}.md")
-                if not source.exists():
-                    raise PluginError(
-                        f"{entry.where()}: page docs/{source.name} does not exist. If the page was "
-                        "renamed or removed, point the ID at the page that now answers it."
-                    )
+            # A page present in one language only is a missing translation; site_data.py
+            # names that file, so only a page absent in both languages is this file's error.
+            sources = [docs_dir / entry.page.replace(".md", f".{lang}.md") for lang in ("de", "en")]
+            if not any(source.exists() for source in sources):
+                raise PluginError(
+                    f"{entry.where()}: page docs/{sources[0].name} does not exist. If the page was "
+                    "renamed or removed, point the ID at the page that now answers it."
+                )
         elif isinstance(value, dict) and set(value) == {"replaced_by"}:
             entry.replaced_by = value["replaced_by"][1]  # (line, value) from the loader
         else:
