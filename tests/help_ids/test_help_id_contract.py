@@ -64,13 +64,24 @@ def test_published_map_lists_every_id_with_both_languages(site_dir, registry):
         assert "/en/" in entry["en"]["target"] and "/en/" not in entry["de"]["target"]
 
 
-def test_help_menu_targets_and_faq_have_ids(registry):
+HEADING_ID = re.compile(r"^#{2,3} .*\{:?\s*#([a-z0-9-]+)\s*\}\s*$", re.M)
+
+
+def test_help_menu_targets_have_ids(registry):
     for help_id in ("remote-support", "contact", "privacy", "install", "help", "price-lists"):
         assert help_id in registry, f"Help menu target '{help_id}' has no ID"
-    faq_ids = {m for lang in ("de",) for m in re.findall(
-        r"^#{2,3} .*\{#([a-z0-9-]+)\}", (PROJECT / "docs" / f"price-lists.{lang}.md").read_text(encoding="utf-8"), re.M)}
-    anchored = {e.anchor for e in registry.values() if e.page == "price-lists.md"}
-    assert faq_ids <= anchored, f"FAQ headings without a help ID: {sorted(faq_ids - anchored)}"
+
+
+def test_every_section_and_faq_question_has_an_id(registry):
+    for source in sorted((PROJECT / "docs").glob("*.de.md")):
+        page = source.name.replace(".de.md", ".md")
+        heading_ids = set(HEADING_ID.findall(source.read_text(encoding="utf-8")))
+        if page == "index.md":
+            continue  # the start page's sections are entry points, not help targets
+        assert heading_ids, f"{source.name}: no heading IDs found; is the ID syntax still '{{: #id }}'?"
+        anchored = {e.anchor for e in registry.values() if e.page == page}
+        missing = sorted(heading_ids - anchored)
+        assert not missing, f"{source.name}: headings without a help ID in data/help-ids.yml: {missing}"
 
 
 # --- Planted defects: each must stop the build with the registry line and what to do ------
