@@ -19,10 +19,10 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-## check: links, content, HTML and spelling checks on the built site (no browser)
+## check: links, content, HTML and spelling checks on the built site (no browser);
+## make test runs the same checks on the clean site and on planted defects (tests/checks/)
 check: build node_modules/.installed
 	$(BIN)/python -m checks --site site
-	$(BIN)/pytest -m "not browser and not server" tests
 
 ## test: everything: strict build, checks, browser, nginx and offline-bundle tests
 test: build node_modules/.installed system-deps

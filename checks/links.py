@@ -73,7 +73,7 @@ def describe(row: dict) -> Finding:
         ids = [a for a in available if not a.startswith("__")]  # not Material's own IDs
         ids = ", ".join(ids[:12]) + (", ..." if len(ids) > 12 else "")
         problem = f"the target page has no #{anchor} (its IDs: {ids or 'none'})"
-        fix = "use one of those IDs, or give the target heading that ID: ## Title {#" + anchor + "}"
+        fix = "use one of those IDs, or give the target heading that ID: ## Title {: #" + anchor + " }"
     else:
         problem = (row["result"] + " " + row["warningstring"]).strip()
         fix = "point the link at an existing page or file (pages are <name>.md), or add the missing file"

@@ -136,7 +136,7 @@ def pair_findings(project: Path, site: Path) -> list[Finding]:
                 findings.append(Finding(where, (
                     f"heading IDs differ from {rel(german, project)}: {difference}. Fix: give "
                     "matching headings the same ID in both files, in the same order "
-                    "(## Titel {#same-id} / ## Title {#same-id})."
+                    "(## Titel {: #same-id } / ## Title {: #same-id })."
                 )))
     return findings
 

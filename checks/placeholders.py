@@ -52,6 +52,6 @@ def check(site: Path, project: Path = PROJECT) -> list[Finding]:
                     f"unrendered template syntax '{match.group()}' in the {where} of built page "
                     f"{rel}: '{excerpt(text, match)}'. Fix: correct the macro "
                     "({{ fact(\"...\") }}, {% if ... %} ... {% endif %}) or the heading ID "
-                    "(## Title {#id}, with a space before the brace)."
+                    "(written ## Title {: #id }: a bare {#id} starts a Jinja comment)."
                 )))
     return findings

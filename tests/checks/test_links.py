@@ -22,7 +22,7 @@ def test_planted_broken_links_and_anchors_are_found_with_their_source(planted_fi
     assert "404 Not Found" in by_target["nirgends.html"]
     assert "Fix: point the link at an existing page" in by_target["nirgends.html"]
     anchor = by_target["contact.html#keine-ueberschrift"]
-    assert "has no #keine-ueberschrift" in anchor and "{#keine-ueberschrift}" in anchor
+    assert "has no #keine-ueberschrift" in anchor and "{: #keine-ueberschrift }" in anchor
     assert "built page install.html, line" in anchor
 
 
