@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import posixpath
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
@@ -51,14 +51,17 @@ def test_every_page_of_a_language_is_in_its_index(site_dir):
 
 
 def test_pages_load_the_index_of_their_language(site_dir):
+    origin = "http://site.test/"
     for page in built_pages(site_dir):
         if "/go/" in page.as_posix():
             continue
-        base = page_config(page)["base"]
         here = page.relative_to(site_dir).as_posix()
-        if base.startswith("/"):
-            index = site_dir / base.lstrip("/") / "search" / "search_index.json"
-        else:
-            index = site_dir / posixpath.normpath(posixpath.join(posixpath.dirname(here), base)) / "search" / "search_index.json"
-        assert index.exists(), f"{here}: base {base} has no search index"
-        assert load_index(index)["config"]["lang"] == [page_language(page, site_dir)], here
+        # Resolved as Material's JavaScript does: new URL("search/search_index.json",
+        # new URL(config.base, location)); a base without its trailing slash misses a level.
+        base = urljoin(origin + here, page_config(page)["base"])
+        index_url = urljoin(base, "search/search_index.json")
+        assert index_url.startswith(origin), f"{here}: search index {index_url} is outside the site"
+        index = site_dir / index_url[len(origin):]
+        assert index.exists(), f"{here}: base resolves to {index_url}, which does not exist"
+        assert load_index(index)["config"]["lang"] == [page_language(page, site_dir)], (
+            f"{here}: loads {index_url}, an index of another language")
