@@ -68,3 +68,12 @@ def test_language_roots_have_a_sitemap(site_dir):
     en = (site_dir / "en" / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>([^<]+)</loc>", en)
     assert locs and all(loc.startswith(SITE_URL_DEFAULT + "en/") for loc in locs)
+
+
+def test_every_page_title_names_the_page_and_the_site_once(site_dir):
+    for page in articles(site_dir):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        title = soup.title.get_text()
+        site_name = "ScanPrix Help" if page_language(page, site_dir) == "en" else "ScanPrix Hilfe"
+        rel = page.relative_to(site_dir).as_posix()
+        assert title.count(site_name) == 1, f"{rel}: <title>{title}</title> should name the site once"
