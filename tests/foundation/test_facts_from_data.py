@@ -51,41 +51,34 @@ def test_changing_the_facts_file_changes_every_page(changed_facts_site):
         assert "support@scanprix.de" not in text, f"{page}: old address left in the page"
 
 
-def test_facts_with_a_phone_mismatch_stop_the_build(tmp_path):
+def build_after_edit(tmp_path, file, edit):
+    """Build a copy of the project whose `file` went through `edit`; the build must fail."""
     project = copy_project(tmp_path / "p")
-    path = project / "data" / "facts.yml"
-    text = path.read_text(encoding="utf-8").replace('tel: "+49772491151"', 'tel: "+49772491115"')
-    path.write_text(text, encoding="utf-8")
+    path = project / file
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     result = build(project, project / "site", check=False)
-    assert result.returncode != 0
-    assert "support.phone.tel" in result.stdout and "data/facts.yml" in result.stdout
+    assert result.returncode != 0, f"the build accepted the edited {file}"
+    return result.stdout
+
+
+def test_facts_with_a_phone_mismatch_stop_the_build(tmp_path):
+    out = build_after_edit(tmp_path, "data/facts.yml",
+                           lambda t: t.replace('tel: "+49772491151"', 'tel: "+49772491115"'))
+    assert "support.phone.tel" in out and "data/facts.yml" in out
 
 
 def test_unlisted_missing_fact_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "p")
-    path = project / "data" / "facts.yml"
-    text = path.read_text(encoding="utf-8").replace("  opening_hours: null\n", "  opening_hours: null\n  fax: null\n")
-    path.write_text(text, encoding="utf-8")
-    result = build(project, project / "site", check=False)
-    assert result.returncode != 0
-    assert "'support.fax' has no value" in result.stdout
+    out = build_after_edit(tmp_path, "data/facts.yml",
+                           lambda t: t.replace("  opening_hours: null\n", "  opening_hours: null\n  fax: null\n"))
+    assert "'support.fax' has no value" in out
 
 
 def test_unknown_fact_in_a_page_stops_the_build_naming_the_page(tmp_path):
-    project = copy_project(tmp_path / "p")
-    page = project / "docs" / "contact.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n{{ fact("support.fax") }}\n', encoding="utf-8")
-    result = build(project, project / "site", check=False)
-    assert result.returncode != 0
-    assert "docs/contact.en.md: no fact 'support.fax'" in result.stdout
+    out = build_after_edit(tmp_path, "docs/contact.en.md", lambda t: t + '\n{{ fact("support.fax") }}\n')
+    assert "docs/contact.en.md: no fact 'support.fax'" in out
 
 
 def test_bad_front_matter_stops_the_build_naming_the_page(tmp_path):
-    project = copy_project(tmp_path / "p")
-    page = project / "docs" / "install.de.md"
-    text = page.read_text(encoding="utf-8")
-    text = text.replace("description: \"", "description: Hinweis: ", 1).replace('."\n', ".\n", 1)
-    page.write_text(text, encoding="utf-8")
-    result = build(project, project / "site", check=False)
-    assert result.returncode != 0
-    assert "docs/install.de.md: front matter is not valid YAML" in result.stdout
+    out = build_after_edit(tmp_path, "docs/install.de.md", lambda t: t.replace(
+        "description: \"", "description: Hinweis: ", 1).replace('."\n', ".\n", 1))
+    assert "docs/install.de.md: front matter is not valid YAML" in out
