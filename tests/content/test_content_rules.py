@@ -1,0 +1,105 @@
+"""What the content issue promises readers: the four top tasks one click from the start page,
+a full FAQ, the privacy notice before the remote-support download, feedback and date on
+every article, formal German, and a review status on every page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from support import PROJECT, build, copy_project
+
+LANG_ROOTS = {"de": "", "en": "en/"}
+TOP_TASKS = ("install.html", "price-lists.html", "contact.html", "remote-support.html")
+
+
+def soup_of(site_dir, path):
+    doc = BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "lxml")
+    for permalink in doc.select(".headerlink"):
+        permalink.decompose()
+    return doc
+
+
+def article(site_dir, path):
+    return soup_of(site_dir, path).select_one("article.md-content__inner")
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_start_page_links_to_the_four_top_tasks_in_its_own_language(site_dir, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}index.html")
+    cards = content.select(".grid.cards a[href]")
+    assert [a["href"] for a in cards] == list(TOP_TASKS), (
+        f"{lang} start page: the cards should lead to {TOP_TASKS}")
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_faq_has_at_least_24_questions_in_at_least_4_groups(site_dir, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}price-lists.html")
+    groups, questions = content.select("h2[id]"), content.select("h3[id]")
+    assert len(groups) >= 4 and len(questions) >= 24, (
+        f"{lang} FAQ: {len(groups)} groups, {len(questions)} questions")
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_remote_support_privacy_notice_comes_before_download_and_steps(site_dir, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}remote-support.html")
+    order = [h["id"] for h in content.select("h2[id]")]
+    assert order.index("privacy-notice") < order.index("download") < order.index("start"), order
+    steps = content.find(id="start").find_next("ol")
+    assert steps and len(steps.find_all("li", recursive=False)) >= 4, "the steps are a numbered list"
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_every_article_has_a_feedback_link_with_its_title_and_a_git_date(site_dir, lang):
+    for page in TOP_TASKS + ("index.html", "privacy.html"):
+        doc = soup_of(site_dir, LANG_ROOTS[lang] + page)
+        h1 = doc.find("h1").get_text().strip()
+        feedback = [a for a in doc.select('a[href^="mailto:"]') if "subject=" in a["href"]
+                    and h1 in parse_qs(urlsplit(a["href"]).query)["subject"][0]]
+        assert feedback, f"{lang}/{page}: no feedback mailto: link with the title '{h1}' as subject"
+        date = doc.select_one(".git-revision-date-localized-plugin")
+        assert date and re.search(r"\d", date.get_text()), f"{lang}/{page}: no last-updated date"
+
+
+def test_dates_are_localised_per_language(site_dir):
+    de = soup_of(site_dir, "install.html").select_one(".git-revision-date-localized-plugin").get_text()
+    en = soup_of(site_dir, "en/install.html").select_one(".git-revision-date-localized-plugin").get_text()
+    assert de != en, f"German and English dates read the same: {de!r}"
+
+
+INFORMAL = re.compile(r"\b(du|dich|dir|dein|deine|deinen|deinem|deiner|euch|euer|eure)\b", re.I)
+
+
+def test_german_pages_address_the_reader_formally():
+    for page in sorted((PROJECT / "docs").glob("*.de.md")):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            match = INFORMAL.search(line)
+            assert not match, f"docs/{page.name} line {number}: '{match.group()}': use the formal 'Sie'"
+
+
+def test_page_without_review_status_fails_the_build_naming_the_page(tmp_path):
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "contact.en.md"
+    page.write_text(re.sub(r"\nreview:\n(  .*\n)+", "\n", page.read_text(encoding="utf-8"), count=1),
+                    encoding="utf-8")
+    result = build(project, project / "site", check=False)
+    assert result.returncode != 0
+    assert "docs/contact.en.md" in result.stdout and "review:" in result.stdout
+
+
+def test_review_list_names_every_unconfirmed_fact_and_page_to_review():
+    out = subprocess.run([sys.executable, str(PROJECT / "scripts" / "review.py")],
+                         capture_output=True, text=True, check=True).stdout
+    facts = yaml.safe_load((PROJECT / "data" / "facts.yml").read_text(encoding="utf-8"))
+    for key in facts["unconfirmed"]:
+        assert f"data/facts.yml {key}:" in out, key
+    for page in sorted((PROJECT / "docs").glob("*.md")):
+        if "status: needs-review" in page.read_text(encoding="utf-8"):
+            assert f"docs/{page.name}:" in out, page.name
+    assert "site_url" in out
