@@ -54,12 +54,28 @@ def test_every_focus_stop_shows_focus(site, tab, viewport):
                           "docs/assets/stylesheets/site.css:\n" + "\n".join(problems))
 
 
+def wait_until_results_settle(tab, quiet_ms=300, timeout_ms=5000):
+    """Results for a partial word can re-render after the last key and steal the focus
+    from the highlighted hit (seen on a slow CI machine); wait until the list is quiet."""
+    tab.wait_for_function(
+        """([quiet, selector]) => {
+             const markup = document.querySelector(selector)?.innerHTML ?? '';
+             const now = performance.now();
+             if (window.__lastResults !== markup) { window.__lastResults = markup; window.__since = now; }
+             return now - window.__since >= quiet;
+           }""",
+        arg=[quiet_ms, "ol.md-search-result__list"], polling=50, timeout=timeout_ms)
+
+
 def search_by_keyboard_only(tab, word):
     """Type a word into the search with the keyboard, go to the first hit with the arrow keys."""
     tab.keyboard.type(word, delay=20)
     tab.locator(RESULT_LINKS).first.wait_for()
+    wait_until_results_settle(tab)
     tab.keyboard.press("ArrowDown")
     focused = tab.evaluate("document.activeElement.getAttribute('href')")
+    assert tab.evaluate(f"document.activeElement.matches('{RESULT_LINKS}')"), (
+        f"ArrowDown after typing {word!r} did not move the focus to the first search result")
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     return focused
