@@ -1,0 +1,356 @@
+"""`make bench`: build time, page weight, search index size and Lighthouse scores.
+
+Prints a table (figure, target, pass/fail) and writes it, dated, to BENCHMARKS.md.
+Everything is built into temporary folders and served on 127.0.0.1 only; site/ is not touched.
+
+1. Build time: median of 3 strict builds of the project against a bare Material build of the
+   same Markdown (see BARE below), timed in the same run; plus Material + static-i18n alone,
+   to show how much of the ratio the per-language build costs before any of our additions.
+2. Page weight: gzip bytes of every response a first load of a page receives, in Chromium
+   with a fresh profile, from a local server that compresses like deploy/nginx.
+3. Search index: bytes of each language's search_index.json and its share of both.
+4. Lighthouse (mobile default profile) on the same local server.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "tests"))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from browser.probes import CHROMIUM, CHROMIUM_FLAGS, launch  # noqa: E402
+from support import SiteHandler, build, free_port, serve  # noqa: E402
+
+OUTPUT = PROJECT / "BENCHMARKS.md"
+LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
+PAGES = ["index.html", "price-lists.html", "remote-support.html",
+         "en/index.html", "en/price-lists.html", "en/remote-support.html"]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+BUILD_RUNS = 3
+
+BARE = ("the same Markdown (German `docs/x.de.md` as `x.md`, English `docs/x.en.md` as "
+        "`en/x.md`, 12 pages, one build) with a config of only `site_name` and "
+        "`theme: material` (default search plugin; no macros, i18n, git dates, hooks, "
+        "Markdown extensions or template overrides). Macros stay as plain `{{ ... }}` text.")
+I18N_ONLY = ("the project's `docs/` with a config of only `site_name`, `theme: material`, "
+             "`search` and static-i18n (suffix layout, de default, en), nothing else.")
+
+# Targets (issue 8).
+MAX_BUILD_RATIO = 1.3
+MAX_START_PAGE_GZIP = 60 * 1024
+MAX_INDEX_SHARE = 0.55
+LIGHTHOUSE_TARGET = 100
+LIGHTHOUSE_WITH_MATERIAL_LIMIT = 95
+
+# A Lighthouse audit counts as a Material limitation when the bare Material start page, run
+# in the same benchmark, loses it too. A page whose only lost points are such audits passes at
+# LIGHTHOUSE_WITH_MATERIAL_LIMIT instead of LIGHTHOUSE_TARGET.
+
+# What deploy/nginx/site.conf.in compresses (nginx always compresses text/html too).
+COMPRESSED_TYPES = {"text/html", "text/css", "text/xml", "text/plain", "application/javascript",
+                    "text/javascript", "application/json", "application/xml", "image/svg+xml"}
+
+
+class GzipHandler(SiteHandler):
+    """SiteHandler plus gzip (level 6) for the types the production nginx compresses."""
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        if (not path.is_file() or ctype not in COMPRESSED_TYPES
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def verdict(ok: bool) -> str:
+    return "pass" if ok else "**FAIL**"
+
+
+# --- 1. Build time --------------------------------------------------------------------
+
+def make_bare_project(dest: Path) -> Path:
+    docs = dest / "docs"
+    (docs / "en").mkdir(parents=True)
+    for page in (PROJECT / "docs").glob("*.md"):
+        stem, lang = page.name[:-3].rsplit(".", 1)
+        shutil.copy2(page, docs / (f"{stem}.md" if lang == "de" else f"en/{stem}.md"))
+    (dest / "mkdocs.yml").write_text("site_name: Bare Material\ntheme:\n  name: material\n")
+    return dest
+
+
+def make_i18n_only_project(dest: Path) -> Path:
+    shutil.copytree(PROJECT / "docs", dest / "docs")
+    (dest / "mkdocs.yml").write_text(
+        "site_name: Material and static-i18n\ntheme:\n  name: material\nplugins:\n  - search\n"
+        "  - i18n:\n      docs_structure: suffix\n      languages:\n"
+        "        - {locale: de, name: Deutsch, default: true, build: true}\n"
+        "        - {locale: en, name: English, build: true}\n")
+    return dest
+
+
+def timed_build(project: Path, site_dir: Path, strict: bool) -> float:
+    start = time.perf_counter()
+    result = build(project, site_dir, check=strict)
+    elapsed = time.perf_counter() - start
+    if not (site_dir / "index.html").exists():
+        raise SystemExit(f"build of {project} wrote no index.html:\n{result.stdout[-3000:]}")
+    return elapsed
+
+
+def build_times(tmp: Path, bare: Path, i18n_only: Path) -> tuple[float, float, float]:
+    ours, plain, i18n = [], [], []
+    for run in range(BUILD_RUNS):  # alternate, so all see the same machine load
+        ours.append(timed_build(PROJECT, tmp / f"ours-{run}", strict=True))
+        plain.append(timed_build(bare, tmp / f"bare-{run}", strict=False))
+        i18n.append(timed_build(i18n_only, tmp / f"i18n-{run}", strict=False))
+    return statistics.median(ours), statistics.median(plain), statistics.median(i18n)
+
+
+# --- 2. Page weight -------------------------------------------------------------------
+
+def page_weight(playwright, url: str, profile: Path) -> tuple[int, int, list[str], list[tuple[int, str]]]:
+    """(gzip bytes of all response bodies, number of responses, failed or foreign requests,
+    (bytes, path) of each response)."""
+    context = launch(playwright, profile)
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        requests, problems = [], []
+        page.on("requestfinished", lambda r: requests.append(r))
+        page.on("requestfailed", lambda r: problems.append(f"{r.url} ({r.failure})"))
+        page.goto(url, wait_until="networkidle")
+        sizes = [r.sizes()["responseBodySize"] for r in requests]
+        problems += [r.url for r in requests if urlsplit(r.url).scheme not in ("data", "blob")
+                     and urlsplit(r.url).hostname != "127.0.0.1"]
+        parts = [(size, urlsplit(r.url).path) for size, r in zip(sizes, requests)]
+        return sum(sizes), len(sizes), problems, parts
+    finally:
+        context.close()
+
+
+# --- 4. Lighthouse --------------------------------------------------------------------
+
+def chrome_flags() -> str:
+    return " ".join(f'{flag.split("=", 1)[0]}="{flag.split("=", 1)[1]}"' if " " in flag else flag
+                    for flag in CHROMIUM_FLAGS)
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    env = dict(os.environ, CHROME_PATH=str(CHROMIUM))
+    args = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={chrome_flags()}"]
+    result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not out.exists():
+        raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def lost_points(report: dict) -> list[tuple[str, str, str]]:
+    """Scored audits below full marks: (category, audit id, title and value)."""
+    lost = []
+    for cat in CATEGORIES:
+        for ref in report["categories"][cat]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                value = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
+                lost.append((cat, ref["id"], f"{audit['title']}{value}, score {audit['score']:.2f}"))
+    return lost
+
+
+def scores(report: dict) -> dict[str, int]:
+    return {cat: round(report["categories"][cat]["score"] * 100) for cat in CATEGORIES}
+
+
+# --- Report ---------------------------------------------------------------------------
+
+def explain(ours: float, plain: float, i18n: float, parts: list[tuple[int, str]]) -> list[str]:
+    """Figures that show where build time and first-load bytes go, computed from this run."""
+    def share(prefixes: tuple[str, ...]) -> int:
+        return sum(size for size, path in parts if path.rsplit("/", 1)[-1].startswith(prefixes))
+    theme_js = share(("bundle.",))
+    theme_css = share(("main.", "palette."))
+    search = share(("search_index", "search.", "lunr."))
+    total = sum(size for size, _ in parts)
+    return [
+        f"- Build: static-i18n builds each language in its own pass (theme files collected and "
+        f"templates compiled again), so Material + static-i18n alone takes {i18n / plain:.2f}× "
+        f"the bare build before any of this site's plugins, hooks and checks; the full site then "
+        f"adds {ours - i18n:.2f} s (macros, git dates, strict link checks, help IDs, per-language "
+        f"search and 404 pages).",
+        f"- First load of {PAGES[0]} ({kb(total)}): Material's JavaScript bundle {kb(theme_js)}, "
+        f"Material's stylesheet {kb(theme_css)}, search (index fetched on every first load by "
+        f"Material, worker, German stemmer) {kb(search)}, and {kb(total - theme_js - theme_css - search)} "
+        f"for the page itself, this site's stylesheet and the icon. The theme's own files alone "
+        f"come to {kb(theme_js + theme_css + search)}; no documented Material option loads search "
+        f"later or ships a smaller bundle.",
+    ]
+
+
+def main() -> int:
+    rows: list[tuple[str, str, str, bool]] = []  # measure, figure, target, ok
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        bare = make_bare_project(tmp / "bare")
+        i18n_only = make_i18n_only_project(tmp / "i18n-only")
+
+        print("1/4 build time ...", flush=True)
+        ours, plain, i18n = build_times(tmp, bare, i18n_only)
+        ratio = ours / plain
+        rows.append(("Build time, full site (median of 3)", f"{ours:.2f} s", "", True))
+        rows.append(("Build time, bare Material (median of 3)", f"{plain:.2f} s", "", True))
+        rows.append(("Build time, Material + static-i18n only (median of 3)", f"{i18n:.2f} s", "", True))
+        rows.append(("Build time ratio full / bare", f"{ratio:.2f}×",
+                     f"≤ {MAX_BUILD_RATIO}×", ratio <= MAX_BUILD_RATIO))
+        rows.append(("Build time ratio Material + static-i18n only / bare", f"{i18n / plain:.2f}×", "", True))
+        rows.append(("Build time ratio full / Material + static-i18n only", f"{ours / i18n:.2f}×", "", True))
+
+        port = free_port()
+        site = tmp / "site"
+        build(PROJECT, site, site_url=f"http://127.0.0.1:{port}/")
+        with serve(site, port, GzipHandler) as origin, \
+                serve(tmp / "bare-0", None, GzipHandler) as bare_origin:
+            print("2/4 page weight ...", flush=True)
+            with sync_playwright() as playwright:
+                targets = [(page, f"{origin}/{page}") for page in PAGES]
+                targets.append(("bare Material index.html (reference)", f"{bare_origin}/index.html"))
+                for number, (name, url) in enumerate(targets):
+                    size, count, problems, parts = page_weight(playwright, url, tmp / f"profile-{number}")
+                    if name == PAGES[0]:
+                        start_page_parts = parts
+                    start_page = name.endswith("index.html") and not name.startswith("bare")
+                    rows.append((f"First load, {name}: {count} responses, gzip", kb(size),
+                                 f"≤ {kb(MAX_START_PAGE_GZIP)}" if start_page else "",
+                                 size <= MAX_START_PAGE_GZIP if start_page else True))
+                    notes += [f"{name}: request failed or left 127.0.0.1: {p}" for p in problems]
+
+            print("3/4 search index ...", flush=True)
+            indexes = {lang: (site / root / "search" / "search_index.json").stat().st_size
+                       for lang, root in (("de", ""), ("en", "en"))}
+            total = sum(indexes.values())
+            for lang, size in indexes.items():
+                share = size / total
+                rows.append((f"Search index {lang} (share of both, {kb(total)})",
+                             f"{kb(size)}, {share:.0%}", f"≤ {MAX_INDEX_SHARE:.0%}",
+                             share <= MAX_INDEX_SHARE))
+
+            print("4/4 Lighthouse ...", flush=True)
+            bare_report = lighthouse(f"{bare_origin}/index.html", tmp / "lighthouse-bare.json")
+            bare_lost = {audit: text for _, audit, text in lost_points(bare_report)}
+            lh_rows, lost_by_audit = [], {}
+            for number, page in enumerate(PAGES):
+                report = lighthouse(f"{origin}/{page}", tmp / f"lighthouse-{number}.json")
+                page_scores = scores(report)
+                lost = lost_points(report)
+                material_only = all(audit in bare_lost for _, audit, _ in lost)
+                floor = LIGHTHOUSE_WITH_MATERIAL_LIMIT if material_only else LIGHTHOUSE_TARGET
+                ok = all(score >= floor for score in page_scores.values())
+                lh_rows.append((page, page_scores, ok, floor))
+                for cat, audit, text in lost:
+                    lost_by_audit.setdefault((cat, audit, text.rsplit(", score", 1)[0]), []).append(page)
+
+    versions = (f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}, "
+                f"mkdocs-static-i18n {version('mkdocs-static-i18n')}, "
+                f"{subprocess.run([str(CHROMIUM), '--version'], capture_output=True, text=True).stdout.strip()}, "
+                f"Lighthouse {json.loads((PROJECT / 'node_modules/lighthouse/package.json').read_text())['version']}")
+    lines = ["| Measure | Figure | Target | Result |", "|---|---|---|---|"]
+    lines += [f"| {m} | {f} | {t or '–'} | {verdict(ok) if t else '–'} |" for m, f, t, ok in rows]
+    lines += ["", "Lighthouse, mobile default profile (simulated throttling), served gzip from 127.0.0.1:",
+              "", "| Page | " + " | ".join(CATEGORIES) + " | Target | Result |",
+              "|---|" + "---|" * (len(CATEGORIES) + 2)]
+    lines += [f"| {page} | " + " | ".join(str(s[c]) for c in CATEGORIES) + f" | ≥ {floor} | {verdict(ok)} |"
+              for page, s, ok, floor in lh_rows]
+    bare_scores = scores(bare_report)
+    lines += ["| bare Material index.html (reference) | "
+              + " | ".join(str(bare_scores[c]) for c in CATEGORIES) + " | – | – |"]
+    lines += ["", "Audits below full score (weighted audits only):", ""]
+    lines += [f"- `{audit}` ({cat}): {text}; "
+              f"{'Material limitation' if audit in bare_lost else 'the site'}; "
+              f"{'all six pages' if len(pages) == len(PAGES) else ', '.join(pages)}"
+              for (cat, audit, text), pages in sorted(lost_by_audit.items())] or ["- none"]
+    lines += [f"- {note}" for note in notes]
+    lines += ["", f"First load of {PAGES[0]}, response by response (gzip bytes):", "",
+              "| Bytes | Path |", "|---|---|"]
+    lines += [f"| {size:,} | `{path}` |" for size, path in sorted(start_page_parts, reverse=True)]
+    table = "\n".join(lines)
+    print("\n" + table)
+
+    failed = [m for m, _, t, ok in rows if t and not ok] + [p for p, _, ok, _ in lh_rows if not ok]
+    ours_lost = {audit for (_, audit, _) in lost_by_audit}
+    limits = [f"- `{audit}`: the bare Material start page loses it too ({text})."
+              for audit, text in sorted(bare_lost.items()) if audit in ours_lost] or [
+        "- none: no audit this site loses is also lost by the bare Material page."]
+    OUTPUT.write_text("\n".join([
+        "# Benchmarks",
+        "",
+        f"Measured {datetime.date.today().isoformat()} with {versions}.",
+        "Rerun with `make bench` (builds strictly, then runs `scripts/bench.py`; about three",
+        "minutes). The script builds into temporary folders, serves them on 127.0.0.1 only,",
+        "and overwrites this file.",
+        "",
+        "How it measures:",
+        "",
+        f"- Build time: wall time of `mkdocs build --strict` of the project (both languages, "
+        f"git dates, macros, hooks), median of {BUILD_RUNS}, against a *bare* Material build "
+        f"timed in the same run, alternating. Bare means {BARE} "
+        f"Material + static-i18n only means {I18N_ONLY}",
+        "- Page weight: a first load in Chromium (fresh profile, page plus everything it requests "
+        "until the network is idle), summing the response bodies as sent, gzip level 6 for the "
+        "types the production nginx compresses (`deploy/nginx/site.conf.in`); headers not counted.",
+        "- Search index: `search/search_index.json` and `en/search/search_index.json`, each as a "
+        "share of both.",
+        f"- Lighthouse {CATEGORIES}: one run per page; target 100, or "
+        f"{LIGHTHOUSE_WITH_MATERIAL_LIMIT} when every lost point is a Material limitation below "
+        "(an audit the bare Material start page, run in the same benchmark, loses too).",
+        "",
+        "## Results",
+        "",
+        table,
+        "",
+        "## Material limitations that keep a Lighthouse score below 100",
+        "",
+        *limits,
+        "",
+        "## Missed targets",
+        "",
+        *([f"- {item}" for item in failed] or ["- none"]),
+        "",
+        "## Where the figures come from",
+        "",
+        *explain(ours, plain, i18n, start_page_parts),
+        "",
+    ]), encoding="utf-8")
+    print(f"\nwritten to {OUTPUT.relative_to(PROJECT)}")
+    return 0  # a report: missed targets are listed, not an error
+
+
+if __name__ == "__main__":
+    sys.exit(main())
