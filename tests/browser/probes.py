@@ -223,3 +223,16 @@ def focus_stops_without_visible_focus(page, kinds: set | None = None, max_stops:
         if page.screenshot(clip=clip) == focused:
             findings.append(f"{stop['name']}: no visible change when focused")
     return findings
+
+
+def wait_until_results_settle(tab, quiet_ms=300, timeout_ms=5000):
+    """Results for a partial word can re-render after the last key, replacing the hit a test
+    reads, focuses or clicks (seen on a slow CI machine); wait until the list is quiet."""
+    tab.wait_for_function(
+        """([quiet, selector]) => {
+             const markup = document.querySelector(selector)?.innerHTML ?? '';
+             const now = performance.now();
+             if (window.__lastResults !== markup) { window.__lastResults = markup; window.__since = now; }
+             return now - window.__since >= quiet;
+           }""",
+        arg=[quiet_ms, "ol.md-search-result__list"], polling=50, timeout=timeout_ms)

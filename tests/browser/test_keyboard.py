@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser.probes import MOBILE, NO_ANIMATIONS, VIEWPORTS, focus_stops_without_visible_focus
+from browser.probes import (MOBILE, NO_ANIMATIONS, VIEWPORTS, focus_stops_without_visible_focus,
+                            wait_until_results_settle)
 
 pytestmark = pytest.mark.browser
 
@@ -52,19 +53,6 @@ def test_every_focus_stop_shows_focus(site, tab, viewport):
                      for finding in focus_stops_without_visible_focus(tab, kinds_seen)]
     assert not problems, ("Focus must be visible on every Tab stop (WCAG 2.4.7); fix in "
                           "docs/assets/stylesheets/site.css:\n" + "\n".join(problems))
-
-
-def wait_until_results_settle(tab, quiet_ms=300, timeout_ms=5000):
-    """Results for a partial word can re-render after the last key and steal the focus
-    from the highlighted hit (seen on a slow CI machine); wait until the list is quiet."""
-    tab.wait_for_function(
-        """([quiet, selector]) => {
-             const markup = document.querySelector(selector)?.innerHTML ?? '';
-             const now = performance.now();
-             if (window.__lastResults !== markup) { window.__lastResults = markup; window.__since = now; }
-             return now - window.__since >= quiet;
-           }""",
-        arg=[quiet_ms, "ol.md-search-result__list"], polling=50, timeout=timeout_ms)
 
 
 def search_by_keyboard_only(tab, word):

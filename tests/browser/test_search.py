@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.probes import VIEWPORTS
+from browser.probes import VIEWPORTS, wait_until_results_settle
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +47,7 @@ def test_search_lists_pages_of_its_own_language_and_leads_to_the_hit(site, tab, 
     tab.locator(SEARCH_INPUT).press_sequentially(word, delay=20)  # Material reacts to key events
     links = tab.locator(RESULT_LINKS)
     links.first.wait_for()
+    wait_until_results_settle(tab)
     paths = [urlsplit(href).path.lstrip("/")
              for href in links.evaluate_all("links => links.map(a => a.href)")]
 
