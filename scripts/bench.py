@@ -214,6 +214,12 @@ def metric(report: dict, audit: str) -> str:
     return report["audits"][audit].get("displayValue", "–")
 
 
+def lighthouse_cells(report: dict) -> str:
+    """The category scores, LCP and TBT of one report, as table cells."""
+    return " | ".join([*(str(score) for score in scores(report).values()),
+                       metric(report, "largest-contentful-paint"), metric(report, "total-blocking-time")])
+
+
 def lost_points(report: dict) -> list[tuple[str, str, str]]:
     """Scored audits below full marks: (category, audit id, title and value)."""
     lost = []
@@ -324,8 +330,7 @@ def main() -> int:
                 material_only = all(is_material_limit(audit) for _, audit, _ in lost)
                 floor = LIGHTHOUSE_WITH_MATERIAL_LIMIT if material_only else LIGHTHOUSE_TARGET
                 ok = all(score >= floor for score in page_scores.values())
-                lh_rows.append((page, page_scores, ok, floor, metric(report, "largest-contentful-paint"),
-                                metric(report, "total-blocking-time")))
+                lh_rows.append((page, report, ok, floor))
                 for cat, audit, text in lost:
                     lost_by_audit.setdefault((cat, audit, text.rsplit(", score", 1)[0]), []).append(page)
 
@@ -339,13 +344,10 @@ def main() -> int:
               f"127.0.0.1, median of {LIGHTHOUSE_RUNS} runs:",
               "", "| Page | " + " | ".join(CATEGORIES) + " | LCP | TBT | Target | Result |",
               "|---|" + "---|" * (len(CATEGORIES) + 4)]
-    lines += [f"| {page} | " + " | ".join(str(s[c]) for c in CATEGORIES)
-              + f" | {lcp} | {tbt} | ≥ {floor} | {verdict(ok)} |"
-              for page, s, ok, floor, lcp, tbt in lh_rows]
-    lines += [f"| bare Material {name} (reference) | "
-              + " | ".join(str(scores(report)[c]) for c in CATEGORIES)
-              + f" | {metric(report, 'largest-contentful-paint')} | "
-              f"{metric(report, 'total-blocking-time')} | – | – |" for name, report in bare_reports.items()]
+    lines += [f"| {page} | {lighthouse_cells(report)} | ≥ {floor} | {verdict(ok)} |"
+              for page, report, ok, floor in lh_rows]
+    lines += [f"| bare Material {name} (reference) | {lighthouse_cells(report)} | – | – |"
+              for name, report in bare_reports.items()]
     lines += ["", "Audits below full score (weighted audits only):", ""]
     lines += [f"- `{audit}` ({cat}): {text}; "
               f"{'Material limitation' if is_material_limit(audit) else 'the site'}; "
@@ -358,7 +360,7 @@ def main() -> int:
     table = "\n".join(lines)
     print("\n" + table)
 
-    failed = [m for m, _, t, ok in rows if t and not ok] + [row[0] for row in lh_rows if not row[2]]
+    failed = [m for m, _, t, ok in rows if t and not ok] + [page for page, _, ok, _ in lh_rows if not ok]
     ours_lost = {audit for (_, audit, _) in lost_by_audit}
     limits = [f"- `{audit}`: the bare Material build loses it too ({text})."
               for audit, text in sorted(bare_lost.items()) if audit in ours_lost]
