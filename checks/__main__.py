@@ -17,7 +17,7 @@ from pathlib import Path
 from checks import PROJECT, facts, front_matter, html_validity, links, parity, placeholders, spelling
 
 CHECKS = {
-    "links": links.check,  # internal links and #anchors (LinkChecker)
+    "links": links.check,  # internal links (LinkChecker) and #anchors
     "parity": parity.check,  # translation parity
     "facts": facts.check,  # single source of facts
     "placeholders": placeholders.check,

@@ -1,4 +1,5 @@
-"""Links and anchors: LinkChecker finds broken ones on the served site, named by source file."""
+"""Links and anchors: LinkChecker finds broken links on the served site, checks/links.py broken
+anchors on the built pages, each named by source file."""
 
 from __future__ import annotations
 
@@ -26,12 +27,12 @@ def test_planted_broken_links_and_anchors_are_found_with_their_source(planted_fi
     assert "built page install.html, line" in anchor
 
 
-def test_only_materials_links_from_a_heading_to_itself_are_left_out():
-    def served(html):
-        return links.GENERATED_SELF_LINK.sub(lambda m: m.group(1) or m.group(2), html)
-
-    assert served('<a class="headerlink" href="#setup" title="Link">') == '<a class="headerlink" title="Link">'
-    assert served('<a href="#setup" class="md-nav__link">') == '<a class="md-nav__link">'
-    for kept in ('<a href="#setup">', '<a href="install.html" class="md-nav__link">',
-                 '<a href="#__skip" class="md-skip">', '<a href="install.html#setup" class="md-nav__link">'):
-        assert served(kept) == kept
+def test_anchor_links_resolve_to_the_page_a_browser_opens():
+    assert links.link_target("en/install.html", "#nope") == ("en/install.html", "nope")
+    assert links.link_target("install.html", "contact.html#reach-support") == ("contact.html", "reach-support")
+    assert links.link_target("en/go/contact/index.html", "../../contact.html#x") == ("en/contact.html", "x")
+    assert links.link_target("install.html", "/en/#top-tasks") == ("en/index.html", "top-tasks")
+    assert links.link_target("en/install.html", "../#top-tasks") == ("index.html", "top-tasks")
+    assert links.link_target("index.html", "preise%20neu.html#gr%C3%B6%C3%9Fe") == ("preise neu.html", "größe")
+    for not_checked_here in ("https://example.org/#x", "mailto:a@example.org", "#", "contact.html"):
+        assert links.link_target("index.html", not_checked_here) is None
