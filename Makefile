@@ -30,15 +30,15 @@ test: build node_modules/.installed system-deps
 
 ## review: print the content review list (unconfirmed facts, pages marked needs-review)
 review: $(VENV)/.installed
-	$(BIN)/python scripts/review.py
+	$(BIN)/python -m scripts.review
 
 ## bench: build time, page weight, search index size, Lighthouse (prints a table)
 bench: build node_modules/.installed system-deps
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 ## dist: web-server archive and offline help ZIP in dist/
 dist: $(VENV)/.installed node_modules/.installed
-	$(BIN)/python scripts/dist.py
+	$(BIN)/python -m scripts.dist
 
 ## check-external: check external links (needs internet; not part of make test)
 check-external: build

@@ -17,7 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urldefrag
 
-from checks import PROJECT, Finding, built_pages, page_path, soup, source_of
+from checks import PROJECT, Finding, soup
+from helpsite.built_site import built_pages, rel_path, source_of
+from helpsite.project import languages
 
 CACHE = PROJECT / ".cache" / "external-links.json"
 DAY = 24 * 60 * 60
@@ -32,12 +34,12 @@ def own_address(site: Path) -> str:
     return canonical["href"].rsplit("/", 1)[0] + "/" if canonical else ""
 
 
-def external_urls(site: Path) -> dict[str, set[str]]:
+def external_urls(site: Path, project: Path = PROJECT) -> dict[str, set[str]]:
     """Each external address -> the pages' source files that link to it."""
     own = own_address(site)
     urls: dict[str, set[str]] = {}
     for page in built_pages(site):
-        source = source_of(page_path(page, site))
+        source = source_of(rel_path(page, site), languages(project))
         for tag in soup(page).find_all(list(LINK_ATTRIBUTES)):
             url = urldefrag(tag.get(LINK_ATTRIBUTES[tag.name]) or "").url
             if url.startswith(("http://", "https://")) and not (own and url.startswith(own)):
@@ -70,7 +72,7 @@ def load_cache(path: Path) -> dict:
 
 def check(site: Path, project: Path = PROJECT, cache_path: Path = CACHE, timeout: float = 10,
           max_age: float = 7 * DAY) -> list[Finding]:
-    urls = external_urls(site)
+    urls = external_urls(site, project)
     cache = load_cache(cache_path)
     now = time.time()
     fresh = {url for url in urls

@@ -1,49 +1,36 @@
-"""Every page has a title and a description (at most 160 characters) that the built page uses
-as its meta description, and every image on the built site has alt text."""
+"""What the build cannot see of the front matter: the built page shows the page's description
+as its meta description (a template could drop it), and every image on the built site has alt
+text. The rules for the front matter itself stop the build (helpsite/front_matter.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from checks import (PROJECT, Finding, built_page_of, built_pages, read_front_matter, language_of,
-                    page_path, rel, soup, source_of, source_pages)
-
-DESCRIPTION_MAX = 160
-
-
-def check_page(source: Path, project: Path, site: Path) -> list[Finding]:
-    where = rel(source, project)
-    meta = read_front_matter(source)
-    findings = []
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        findings.append(Finding(where, "front matter has no title. Fix: add 'title: ...' "
-                                       "between the --- lines at the top."))
-    description = meta.get("description")
-    if not isinstance(description, str) or not description.strip():
-        findings.append(Finding(where, "front matter has no description. Fix: add "
-                                       "'description: \"...\"' (one sentence, at most 160 characters)."))
-        return findings
-    if len(description) > DESCRIPTION_MAX:
-        findings.append(Finding(where, f"description has {len(description)} characters. Fix: "
-                                       f"shorten it to at most {DESCRIPTION_MAX}."))
-    page = built_page_of(source, project / "docs", site)
-    if page.exists():
-        tag = soup(page).find("meta", attrs={"name": "description"})
-        shown = " ".join(tag.get("content", "").split()) if tag else None
-        if shown != " ".join(description.split()):
-            findings.append(Finding(where, (
-                f"built page {page_path(page, site)} has meta description {shown!r}, not the "
-                "page's description. Fix: the template (overrides/main.html) must use "
-                "page.meta.description."
-            )))
-    return findings
+from checks import PROJECT, Finding, rel, soup, source_pages
+from helpsite import front_matter
+from helpsite.built_site import built_page_of, built_pages, rel_path, source_of
+from helpsite.project import Languages, languages, source_language
 
 
-def check_images(page: Path, site: Path) -> list[Finding]:
-    rel_page = page_path(page, site)
+def check_description(source: Path, project: Path, site: Path, langs: Languages) -> list[Finding]:
+    description = front_matter.read(source).get("description")
+    page = built_page_of(source, project / "docs", site, langs)
+    if not isinstance(description, str) or not page.exists():
+        return []  # the build refuses such a page
+    tag = soup(page).find("meta", attrs={"name": "description"})
+    shown = " ".join(tag.get("content", "").split()) if tag else None
+    if shown == " ".join(description.split()):
+        return []
+    return [Finding(rel(source, project), (
+        f"built page {rel_path(page, site)} has meta description {shown!r}, not the page's "
+        "description. Fix: the template (overrides/main.html) must use page.meta.description."
+    ))]
+
+
+def check_images(page: Path, site: Path, langs: Languages) -> list[Finding]:
+    rel_page = rel_path(page, site)
     return [
-        Finding(source_of(rel_page), (
+        Finding(source_of(rel_page, langs), (
             f"image '{img.get('src', '?')}' (built page {rel_page}) has no alt text. Fix: "
             "describe it: ![what the image shows](file.png), or alt=\"...\" in HTML."
         ))
@@ -53,10 +40,11 @@ def check_images(page: Path, site: Path) -> list[Finding]:
 
 
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:
+    langs = languages(project)
     findings = []
     for source in source_pages(project):
-        if language_of(source):  # pages without a language suffix stop the build already
-            findings += check_page(source, project, site)
+        if source_language(source.name, langs):
+            findings += check_description(source, project, site, langs)
     for page in built_pages(site):
-        findings += check_images(page, site)
+        findings += check_images(page, site, langs)
     return findings

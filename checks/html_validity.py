@@ -15,7 +15,9 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from checks import PROJECT, Finding, built_pages, page_path, source_of
+from checks import PROJECT, Finding
+from helpsite.built_site import built_pages, rel_path, source_of
+from helpsite.project import languages
 
 VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CACHE = PROJECT / ".cache" / "vnu.json"
@@ -88,14 +90,14 @@ def validate(pages: list[Path]) -> dict[Path, list[dict]]:
 
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:
     site = site.resolve()
-    findings = []
+    findings, langs = [], languages(project)
     for page, messages in validate(built_pages(site)).items():
-        rel = page_path(page, site)
+        rel = rel_path(page, site)
         for message in messages:
             if message["type"] not in ("error", "non-document-error") or is_material_toggle(message):
                 continue
             extract = " ".join(message.get("extract", "").split())
-            findings.append(Finding(source_of(rel), (
+            findings.append(Finding(source_of(rel, langs), (
                 f"invalid HTML (built page {rel}, line {message.get('lastLine', '?')}): "
                 f"{message['message']} In: {extract!r}. Fix the Markdown or raw HTML that "
                 "produces it (or the template under overrides/)."

@@ -19,8 +19,10 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from checks import PROJECT, Finding, built_pages, page_path, source_of
-from tests.support import SiteHandler, serve
+from checks import PROJECT, Finding
+from helpsite.built_site import built_pages, rel_path, source_of
+from helpsite.project import Languages, languages
+from helpsite.serving import SiteHandler, serve
 
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 CONFIG = Path(__file__).with_name("linkcheckerrc")
@@ -37,7 +39,7 @@ class SiteForLinkChecker(SiteHandler):
 def run_linkchecker(site: Path) -> list[dict]:
     """LinkChecker's CSV rows for every broken link; row['parentname'] is the page."""
     with serve(site, handler_class=SiteForLinkChecker) as origin:
-        start = [f"{origin}/{page_path(page, site)}" for page in built_pages(site) + sorted(site.rglob("*.css"))]
+        start = [f"{origin}/{rel_path(page, site)}" for page in built_pages(site) + sorted(site.rglob("*.css"))]
         result = subprocess.run(
             [str(LINKCHECKER), "--config", str(CONFIG), "--no-status", "--output", "csv", *start],
             capture_output=True, text=True, timeout=300,
@@ -49,18 +51,18 @@ def run_linkchecker(site: Path) -> list[dict]:
     return list(csv.DictReader(lines, delimiter=";"))
 
 
-def finding(parent: str, line: int | str, target: str, problem: str, fix: str) -> Finding:
+def finding(parent: str, line: int | str, target: str, problem: str, fix: str, langs: Languages) -> Finding:
     """A broken link on built page `parent`, reported against that page's source file."""
-    source = source_of(parent) if parent else "site"
+    source = source_of(parent, langs) if parent else "site"
     if source.startswith("docs/"):
         fix += f" (no such link in {source}? Then it is in a template under overrides/)"
     return Finding(source, f"link '{target}' (built page {parent}, line {line}) is broken: {problem}. Fix: {fix}.")
 
 
-def describe(row: dict) -> Finding:
+def describe(row: dict, langs: Languages) -> Finding:
     return finding(urlsplit(row["parentname"]).path.lstrip("/"), row["line"], row["urlname"],
                    (row["result"] + " " + row["warningstring"]).strip(),
-                   "point the link at an existing page or file (pages are <name>.md), or add the missing file")
+                   "point the link at an existing page or file (pages are <name>.md), or add the missing file", langs)
 
 
 def link_target(page: str, href: str) -> tuple[str, str] | None:
@@ -78,10 +80,10 @@ def link_target(page: str, href: str) -> tuple[str, str] | None:
     return target, unquote(parts.fragment)
 
 
-def anchor_findings(site: Path) -> list[Finding]:
+def anchor_findings(site: Path, langs: Languages) -> list[Finding]:
     """Every #anchor of a link between built pages names an ID on its target page. A link to
     a page that does not exist is LinkChecker's finding, not one here."""
-    pages = {page_path(page, site): BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    pages = {rel_path(page, site): BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
              for page in built_pages(site)}
     ids = {rel: {tag["id"] for tag in doc.find_all(id=True)}
            | {tag["name"] for tag in doc.find_all("a", attrs={"name": True})}
@@ -97,10 +99,11 @@ def anchor_findings(site: Path) -> list[Finding]:
             listed = ", ".join(listed[:12]) + (", ..." if len(listed) > 12 else "")
             found.append(finding(rel, link.sourceline, link["href"],
                                  f"the target page has no #{anchor} (its IDs: {listed or 'none'})",
-                                 "use one of those IDs, or give the target heading that ID: ## Title {: #" + anchor + " }"))
+                                 "use one of those IDs, or give the target heading that ID: ## Title {: #" + anchor + " }", langs))
     return found
 
 
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:
-    rows = run_linkchecker(site)
-    return [describe(row) for row in rows if row["valid"] != "True" or row["warningstring"]] + anchor_findings(site)
+    rows, langs = run_linkchecker(site), languages(project)
+    return ([describe(row, langs) for row in rows if row["valid"] != "True" or row["warningstring"]]
+            + anchor_findings(site, langs))

@@ -1,6 +1,8 @@
-"""Translation parity: both languages have the same pages, the same help-ID redirects and the
-same heading IDs (in the same order) per page pair, and no page still has the other
-language's text (a simple stop-word count on title + description and on each paragraph)."""
+"""Translation parity: every language has the same built pages (404 and help-ID redirects
+included) and, per page, the same heading IDs in the same order as the default language; and
+no page still has another language's text (a common-word count on title + description and on
+each paragraph, for the languages that have a word list below). A missing translation stops
+the build itself (hooks/site_data.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,13 @@ import re
 from textwrap import shorten
 from pathlib import Path
 
-from checks import (DEFAULT_LANGUAGE, LANGUAGES, PROJECT, SOURCE_NAME, Finding, built_page_of,
-                    built_pages, page_path, read_front_matter, rel, soup, source_of, source_pages)
+from checks import PROJECT, Finding, rel, soup, source_pages
+from helpsite import front_matter
+from helpsite.built_site import built_page_of, built_pages, counterpart, rel_path, source_of
+from helpsite.project import SOURCE_NAME, Languages, languages
 
-# Common words of one language that the other does not use (not: in, an, so, was, will, also, die).
+# Common words of one language that the other languages do not use (not: in, an, so, was, will,
+# also, die). A language without a list here is not judged by its words.
 STOP_WORDS = {
     "de": set("""der das und ist nicht mit sie ihr ihre ihren ihrem ein eine einen einem einer dem
         den des zu zum zur auf für von vom im wie wenn oder auch es sich wird werden bei nach aus
@@ -20,21 +25,22 @@ STOP_WORDS = {
         when how what which do does have there they we our a into only then these those should
         must would could after before about""".split()),
 }
-LANGUAGE_NAMES = {"de": "German", "en": "English"}
-OTHER = {"de": "en", "en": "de"}
 HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 BLOCKS = ["p", "li", "h1", *HEADINGS, "td", "th", "dt", "dd", "figcaption"]
 
 
 def stop_word_counts(text: str) -> dict[str, int]:
     words = re.findall(r"[a-zäöüß]+", text.lower())
-    return {lang: sum(word in STOP_WORDS[lang] for word in words) for lang in LANGUAGES}
+    return {lang: sum(word in stop_words for word in words) for lang, stop_words in STOP_WORDS.items()}
 
 
-def reads_as_other_language(text: str, lang: str) -> bool:
-    """True when the text has more common words of the other language (at least two) than of lang."""
+def foreign_language(text: str, lang: str) -> str | None:
+    """The language the text reads as, if not lang: more of its common words (at least two)."""
+    if lang not in STOP_WORDS:
+        return None
     counts = stop_word_counts(text)
-    return counts[OTHER[lang]] >= 2 and counts[OTHER[lang]] > counts[lang]
+    other = max((code for code in counts if code != lang), key=counts.get, default=None)
+    return other if other and counts[other] >= 2 and counts[other] > counts[lang] else None
 
 
 def article(page: Path):
@@ -68,78 +74,64 @@ def id_difference(there: list[str], here: list[str]) -> str:
     return ""
 
 
-def page_findings(project: Path) -> list[Finding]:
-    """Every docs page exists in both languages."""
-    stems: dict[str, set[str]] = {}
-    for source in source_pages(project):
-        match = SOURCE_NAME.match(source.name)
-        if match and match["lang"] in LANGUAGES:
-            stem = rel(source.with_name(match["stem"]), project)
-            stems.setdefault(stem, set()).add(match["lang"])
-    return [
-        Finding(f"{stem}.{lang}.md", (
-            f"missing: {stem}.{sorted(langs)[0]}.md has no {LANGUAGE_NAMES[lang]} version. "
-            f"Fix: translate it into {stem}.{lang}.md."
-        ))
-        for stem, langs in sorted(stems.items())
-        for lang in LANGUAGES
-        if lang not in langs
-    ]
-
-
-def built_findings(site: Path) -> list[Finding]:
-    """Every built page (404, help-ID redirects under go/) exists in both languages."""
+def built_findings(site: Path, langs: Languages) -> list[Finding]:
+    """Every built page (404, help-ID redirects under go/) exists in every language."""
     findings = []
-    foreign_root = f"{OTHER[DEFAULT_LANGUAGE]}/"
-    rels = {page_path(page, site) for page in built_pages(site)}
+    rels = {rel_path(page, site) for page in built_pages(site)}
     for path in sorted(rels):
-        twin = path.removeprefix(foreign_root) if path.startswith(foreign_root) else foreign_root + path
-        if twin not in rels:
-            findings.append(Finding(source_of(path), (
-                f"built page {path} has no counterpart {twin} in the other language. Fix: "
-                "give the page (or help ID) a version in both languages."
-            )))
+        for lang in langs.others(langs.of_path(path)):
+            twin = counterpart(path, lang, langs)
+            if twin not in rels:
+                findings.append(Finding(source_of(path, langs), (
+                    f"built page {path} has no counterpart {twin} in {langs.names[lang]}. Fix: "
+                    "give the page (or help ID) a version in every language."
+                )))
     return findings
 
 
-def pair_findings(project: Path, site: Path) -> list[Finding]:
+def pair_findings(project: Path, site: Path, langs: Languages) -> list[Finding]:
     findings = []
     docs = project / "docs"
     texts = {page: page_text(page) for page in built_pages(site)}  # each page parsed once
     no_text: tuple[list, list] = ([], [])
     for source in source_pages(project):
         match = SOURCE_NAME.match(source.name)
-        if not match or match["lang"] not in LANGUAGES:
+        if not match or match["lang"] not in langs.codes:
             continue
         lang, where = match["lang"], rel(source, project)
-        language, other = LANGUAGE_NAMES[lang], LANGUAGE_NAMES[OTHER[lang]]
-        page = built_page_of(source, docs, site)
-        meta = read_front_matter(source)
-        if reads_as_other_language(f"{meta.get('title', '')}. {meta.get('description', '')}", lang):
+        language = langs.names[lang]
+        page = built_page_of(source, docs, site, langs)
+        meta = front_matter.read(source)
+        other = foreign_language(f"{meta.get('title', '')}. {meta.get('description', '')}", lang)
+        if other:
             findings.append(Finding(where, (
-                f"title and description read as {other}, not {language}. Fix: write them in {language}."
+                f"title and description read as {langs.names.get(other, other)}, not {language}. "
+                f"Fix: write them in {language}."
             )))
-        foreign = [text for text in texts.get(page, no_text)[0] if reads_as_other_language(text, lang)]
+        foreign = [(text, other) for text in texts.get(page, no_text)[0]
+                   if (other := foreign_language(text, lang))]
         if foreign:
-            examples = "; ".join(repr(shorten(text, 80, placeholder=" ...")) for text in foreign[:3])
+            examples = "; ".join(repr(shorten(text, 80, placeholder=" ...")) for text, _ in foreign[:3])
+            read_as = " or ".join(sorted({langs.names.get(other, other) for _, other in foreign}))
             findings.append(Finding(where, (
-                f"{len(foreign)} paragraph(s) read as {other}, not {language}: {examples}. "
+                f"{len(foreign)} paragraph(s) read as {read_as}, not {language}: {examples}. "
                 f"Fix: translate them into {language}."
             )))
-        if lang == DEFAULT_LANGUAGE:
+        if lang == langs.default:
             continue
-        german = source.with_name(f"{match['stem']}.{DEFAULT_LANGUAGE}.md")
-        twin = built_page_of(german, docs, site)
+        original = source.with_name(f"{match['stem']}.{langs.default}.md")
+        twin = built_page_of(original, docs, site, langs)
         if page in texts and twin in texts:
             difference = id_difference(texts[twin][1], texts[page][1])
             if difference:
                 findings.append(Finding(where, (
-                    f"heading IDs differ from {rel(german, project)}: {difference}. Fix: give "
-                    "matching headings the same ID in both files, in the same order "
+                    f"heading IDs differ from {rel(original, project)}: {difference}. Fix: give "
+                    "matching headings the same ID in every language's file, in the same order "
                     "(## Titel {: #same-id } / ## Title {: #same-id })."
                 )))
     return findings
 
 
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:
-    return page_findings(project) + built_findings(site) + pair_findings(project, site)
+    langs = languages(project)
+    return built_findings(site, langs) + pair_findings(project, site, langs)

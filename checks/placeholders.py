@@ -12,7 +12,9 @@ from pathlib import Path
 
 from bs4.element import PreformattedString
 
-from checks import PROJECT, Finding, built_pages, page_path, soup, source_of
+from checks import PROJECT, Finding, soup
+from helpsite.built_site import built_pages, rel_path, source_of
+from helpsite.project import languages
 
 PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:lorem ipsum)")
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
@@ -37,18 +39,18 @@ def excerpt(text: str, match: re.Match) -> str:
 
 
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:
-    findings = []
+    findings, langs = [], languages(project)
     for page in built_pages(site):
-        rel = page_path(page, site)
+        rel, source = rel_path(page, site), source_of(rel_path(page, site), langs)
         for where, text in visible_strings(page):
             for match in PLACEHOLDER.finditer(text):
-                findings.append(Finding(source_of(rel), (
+                findings.append(Finding(source, (
                     f"placeholder '{match.group()}' in the {where} of built page {rel}: "
                     f"'{excerpt(text, match)}'. Fix: write the final text (or, if the company "
                     "must confirm something, add it to the page's review notes)."
                 )))
             for match in TEMPLATE_SYNTAX.finditer(text):
-                findings.append(Finding(source_of(rel), (
+                findings.append(Finding(source, (
                     f"unrendered template syntax '{match.group()}' in the {where} of built page "
                     f"{rel}: '{excerpt(text, match)}'. Fix: correct the macro "
                     "({{ fact(\"...\") }}, {% if ... %} ... {% endif %}) or the heading ID "

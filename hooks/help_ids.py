@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -25,11 +26,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's package, helpsite/
+from helpsite.project import languages  # noqa: E402
+
 REGISTRY = Path("data") / "help-ids.yml"
 PUBLISHED = Path("data") / "help-ids-published.txt"
 ID_FORMAT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TARGET_FORMAT = re.compile(r"^(?P<page>[a-z0-9][a-z0-9/_-]*\.md)(#(?P<anchor>[A-Za-z0-9_-]+))?$")
-ELEMENT_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass
@@ -87,7 +90,7 @@ def load_registry(project: Path, docs_dir: Path) -> dict[str, HelpId]:
             entry.page, entry.anchor = match["page"], match["anchor"] or ""
             # A page present in one language only is a missing translation; site_data.py
             # names that file, so only a page absent in both languages is this file's error.
-            sources = [docs_dir / entry.page.replace(".md", f".{lang}.md") for lang in ("de", "en")]
+            sources = [docs_dir / entry.page.replace(".md", f".{lang}.md") for lang in languages(project).codes]
             if not any(source.exists() for source in sources):
                 raise PluginError(
                     f"{entry.where()}: page docs/{sources[0].name} does not exist. If the page was "
@@ -169,22 +172,27 @@ def redirect_page(help_id: str, target: str, lang: str, ui: dict, site_url: str,
 
 class State:
     registry: dict[str, HelpId] = {}
-    element_ids: dict[str, set[str]] = {}  # built page path -> its element IDs
+    heading_ids: dict[str, set[str]] = {}  # built page path -> the IDs of its headings
     titles: dict[str, str] = {}  # built page path -> page title
 
 
 @event_priority(-120)  # after site_data has set the language of this build
 def on_config(config: MkDocsConfig):
     State.registry = load_registry(Path(config.config_file_path).parent, Path(config.docs_dir))
-    State.element_ids = {}
+    State.heading_ids = {}
     State.titles = {}
     return config
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig):
-    State.element_ids[page.file.dest_uri] = set(ELEMENT_ID.findall(output))
+def toc_ids(items) -> set[str]:
+    """The heading IDs of a page's table of contents, at every level."""
+    return {item.id for item in items} | {i for item in items for i in toc_ids(item.children)}
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files):
+    State.heading_ids[page.file.dest_uri] = toc_ids(page.toc)
     State.titles[page.file.dest_uri] = page.title or ""
-    return output
+    return html
 
 
 @event_priority(10)  # before static-i18n's post-build (-100) starts the next language's build
@@ -195,9 +203,9 @@ def on_post_build(config: MkDocsConfig):
         active = resolve(entry, State.registry)
         target = target_path(active, lang_root)
         page_path, _, anchor = target.partition("#")
-        if page_path not in State.element_ids:
+        if page_path not in State.heading_ids:
             raise PluginError(f"{entry.where()}: {page_path} was not built.")
-        if anchor and anchor not in State.element_ids[page_path]:
+        if anchor and anchor not in State.heading_ids[page_path]:
             raise PluginError(
                 f"{active.where()}: docs/{active.page.replace('.md', f'.{lang}.md')} has no heading "
                 f"with ID '{anchor}'. Restore the heading ID ({{#{anchor}}}) or point the help ID at "
@@ -214,7 +222,7 @@ def on_post_build(config: MkDocsConfig):
 
 def write_published_map(config: MkDocsConfig, site: Path) -> None:
     """help-ids.json: ID -> address per language, for the program's developers and their tests."""
-    roots = {lang: ("" if lang == "de" else f"{lang}/") for lang in ("de", "en")}
+    roots = languages(Path(config.config_file_path).parent).roots()
     ids = {}
     for help_id, entry in sorted(State.registry.items()):
         active = resolve(entry, State.registry)

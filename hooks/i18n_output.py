@@ -3,9 +3,11 @@
 1. Search per language. static-i18n merges both languages into search/search_index.json;
    after its post-build we split it into search/ (German) and en/search/ (English), each with
    its own `lang`, and English pages load theirs (`base` in Material's __config points at en/).
-2. hreflang. Material writes the language links relative; search engines want absolute ones
-   plus x-default. The header's language switch keeps the relative links, so a local or
-   staging copy never sends readers to the production host.
+2. hreflang. static-i18n gives each page its language links relative to the site; search
+   engines want absolute ones plus x-default. We make config.extra.alternate absolute, so
+   Material writes absolute hreflang links; the language switch (overrides/partials/
+   alternate.html) turns them back into relative links, so a local or staging copy never
+   sends readers to the production host.
 3. 404 page per language: each language build renders 404.html; the English one goes to
    en/404.html instead of overwriting the German one.
 4. sitemap.xml per language root: Material fetches sitemap.xml next to every alternate link.
@@ -15,8 +17,7 @@
      index; we write it per language from the split indexes instead;
    - the plugin loads the iframe-worker shim (search's Worker from file://) from a CDN; we
      ship node_modules/iframe-worker/shim/index.js as assets/javascripts/iframe-worker-shim.js;
-   - no hreflang links at all: they are for search engines, and Material fetches sitemap.xml
-     next to each one, so absolute ones would make the help contact the production host.
+   - language links stay relative: absolute ones would make the help contact the production host.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
@@ -33,8 +35,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's package, helpsite/
+from helpsite.project import languages  # noqa: E402
+
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-MATERIAL_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 NOT_FOUND = "404.html"
@@ -53,11 +57,7 @@ def offline_build(config: MkDocsConfig) -> bool:
 
 def language_roots(config: MkDocsConfig) -> dict[str, str]:
     """Language → its root path below the site root ('' for the default language)."""
-    plugin = i18n(config)
-    return {
-        lang: "" if lang == plugin.default_language else f"{lang}/"
-        for lang in plugin.build_languages
-    }
+    return languages(Path(config.config_file_path).parent).roots()
 
 
 def search_base(output: str, lang_root: str, where: str) -> str:
@@ -74,22 +74,22 @@ def search_base(output: str, lang_root: str, where: str) -> str:
     return output[: match.start(2)] + json.dumps(app, separators=(",", ":")) + output[match.end(2):]
 
 
-def absolute_alternates(output: str, config: MkDocsConfig, where: str) -> str:
-    """Replace Material's relative hreflang links with absolute ones and an x-default."""
-    if not MATERIAL_HREFLANG.search(output):
-        raise PluginError(f"{where}: Material's hreflang links not found; hooks/i18n_output.py needs updating.")
+def absolute_alternates(config: MkDocsConfig) -> None:
+    """Make this page's language links absolute and add x-default (the default language's page).
+
+    config.extra.alternate is the attribute static-i18n sets per page; Material writes it into
+    the head as hreflang links, and our language switch makes each link relative again."""
     if offline_build(config):
-        return MATERIAL_HREFLANG.sub("", output)
-    default = i18n(config).default_language
+        return  # file:// has no host: the links stay relative to the bundle
+    base = urlsplit(config.site_url).path
     links = []
-    for alt in config.extra.alternate:  # attribute: static-i18n sets it per page
-        href = urljoin(config.site_url, alt["link"])
-        links.append(f'<link rel="alternate" href="{href}" hreflang="{alt["lang"]}">')
-        if alt["lang"] == default:
-            links.append(f'<link rel="alternate" href="{href}" hreflang="x-default">')
-    first = MATERIAL_HREFLANG.search(output).start()
-    output = MATERIAL_HREFLANG.sub("", output)
-    return output[:first] + "\n" + "\n".join(links) + output[first:]
+    for alt in config.extra.alternate:
+        path = alt["link"]
+        path = path[len(base):] if path.startswith(base) else path.lstrip("/")
+        links.append(dict(alt, link=urljoin(config.site_url, path)))
+    default = languages(Path(config.config_file_path).parent).default
+    links += [dict(alt, lang="x-default") for alt in links if alt["lang"] == default]
+    config.extra.alternate = links  # attribute, as static-i18n sets it
 
 
 @event_priority(-50)  # after Material's offline plugin has added its CDN polyfill
@@ -102,11 +102,14 @@ def on_config(config: MkDocsConfig):
     return config
 
 
-@event_priority(-110)  # after static-i18n has set this page's language links (priority 50)
+@event_priority(-50)  # after static-i18n has set this page's language links (priority 50)
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    absolute_alternates(config)
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig):
-    where = f"docs/{page.file.src_uri}"
-    output = absolute_alternates(output, config, where)
-    return search_base(output, config.extra["lang_root"], where)
+    return search_base(output, config.extra["lang_root"], f"docs/{page.file.src_uri}")
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
@@ -123,6 +126,7 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
             }
             for lang, root in language_roots(config).items()
         ]
+        absolute_alternates(config)
     return context
 
 
@@ -130,7 +134,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig):
     if template_name != NOT_FOUND:
         return output
     lang_root = config.extra["lang_root"]
-    output = absolute_alternates(output, config, NOT_FOUND)
     output = search_base(output, lang_root, NOT_FOUND)
     if not lang_root:
         return output

@@ -2,6 +2,9 @@
 
 In a page:  {{ fact("support.email") }}, {{ email_link(subject="...") }}, {{ phone_link() }},
             {% if has_fact("remote_support.download_url") %} ... {% endif %}
+
+Self-contained: it reads the facts itself and takes the language from the page's file name
+(install.en.md), so pages render the same whether or not the build hooks ran before.
 """
 
 from __future__ import annotations
@@ -11,46 +14,48 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-sys.path.insert(0, str(Path(__file__).parent))  # share the lookup with the site_data hook
-from site_data import lookup  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's package, helpsite/
+from helpsite import facts as site_facts  # noqa: E402
+from helpsite.project import languages, source_language  # noqa: E402
 
 
 def define_env(env):
-    def facts() -> dict:
-        # Read at call time: hooks/site_data.py sets the facts for the language being built.
-        return env.conf.extra["facts"]
+    project = Path(env.conf.config_file_path).parent
+    langs = languages(project)
+    all_facts = site_facts.load_facts(project)
 
     def where() -> str:
         page = env.page
         return f"docs/{page.file.src_uri}" if page else "a page"
 
-    @env.macro
-    def has_fact(key: str) -> bool:
-        """True when the company has confirmed a value (the fact is not null)."""
+    def facts() -> dict:
+        page = env.page
+        lang = (source_language(Path(page.file.src_uri).name, langs) if page else None) or langs.default
+        return site_facts.localise(all_facts, lang, langs)
+
+    def value(key: str):
         try:
-            return lookup(facts(), key) is not None
+            return site_facts.lookup(facts(), key)
         except KeyError:
             raise KeyError(f"{where()}: no fact '{key}' in data/facts.yml")
 
     @env.macro
+    def has_fact(key: str) -> bool:
+        """True when the company has confirmed a value (the fact is not null)."""
+        return value(key) is not None
+
+    @env.macro
     def fact(key: str):
-        try:
-            value = lookup(facts(), key)
-        except KeyError:
-            raise KeyError(f"{where()}: no fact '{key}' in data/facts.yml")
-        if value is None:
-            raise ValueError(
-                f"{where()}: fact '{key}' has no confirmed value yet; wrap its use in "
-                f'{{% if has_fact("{key}") %}} ... {{% endif %}}'
-            )
-        return value
+        found = value(key)
+        if found is None:
+            raise ValueError(f"{where()}: fact '{key}' has no confirmed value yet; wrap its use in "
+                             f'{{% if has_fact("{key}") %}} ... {{% endif %}}')
+        return found
 
     @env.macro
     def email_link(subject: str | None = None) -> str:
         email = fact("support.email")
-        href = f"mailto:{email}"
-        if subject:
-            href += "?subject=" + quote(subject)
+        href = f"mailto:{email}" + ("?subject=" + quote(subject) if subject else "")
         return f'<a href="{escape(href)}">{escape(email)}</a>'
 
     @env.macro

@@ -28,13 +28,12 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
-PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT / "tests"))
+from playwright.sync_api import sync_playwright
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from browser.probes import CHROMIUM, CHROMIUM_FLAGS, launch  # noqa: E402
-from support import SiteHandler, build, free_port, serve  # noqa: E402
+from helpsite.building import build
+from helpsite.chromium import CHROMIUM, CHROMIUM_FLAGS, launch
+from helpsite.project import PROJECT
+from helpsite.serving import SiteHandler, free_port, serve
 
 OUTPUT = PROJECT / "BENCHMARKS.md"
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"

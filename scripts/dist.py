@@ -30,11 +30,9 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import nginx_config  # noqa: E402  (scripts/ is not a package)
-
-PROJECT = Path(__file__).resolve().parents[1]
-MKDOCS = Path(sys.executable).with_name("mkdocs")
+from helpsite.building import MKDOCS
+from helpsite.project import PROJECT, mkdocs_config
+from scripts import nginx_config
 DEFAULT_DEPLOY_DIR = "/srv/scanprix-support/current"
 DEFAULT_TLS_CERT = "/etc/ssl/certs/scanprix-support.pem"
 DEFAULT_TLS_KEY = "/etc/ssl/private/scanprix-support.key"
@@ -61,10 +59,7 @@ def commit_time() -> int:
 
 
 def site_url() -> str:
-    from mkdocs.utils.yaml import yaml_load  # resolves !ENV [SITE_URL, ...] as the build does
-
-    with open(PROJECT / "mkdocs.yml", encoding="utf-8") as config:
-        return yaml_load(config)["site_url"]
+    return mkdocs_config(PROJECT)["site_url"]  # !ENV [SITE_URL, ...] resolved as the build does
 
 
 def build(site_dir: Path, offline: bool) -> None:

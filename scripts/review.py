@@ -8,22 +8,16 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import yaml
 
-PROJECT = Path(__file__).resolve().parents[1]
+from helpsite import front_matter
+from helpsite.project import PROJECT
 
 # Settings outside facts.yml that the source does not back.
 SETTINGS = {
     "mkdocs.yml site_url": "Address of the published site (default {value}); the source does not state it.",
 }
-
-
-def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    return yaml.safe_load(match.group(1)) if match else {}
 
 
 def review_items() -> list[str]:
@@ -36,7 +30,7 @@ def review_items() -> list[str]:
     for where, why in SETTINGS.items():
         items.append(f"{where}: {why.format(value=site_url)}")
     for page in sorted((PROJECT / "docs").rglob("*.md")):
-        review = (front_matter(page).get("review") or {})
+        review = front_matter.read(page).get("review") or {}
         if review.get("status") != "confirmed":
             for note in review.get("notes") or ["(no notes)"]:
                 items.append(f"docs/{page.relative_to(PROJECT / 'docs').as_posix()}: {note}")

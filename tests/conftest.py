@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 import yaml
 
-from support import PROJECT, SITE, build
+from helpsite.building import build
+from helpsite.project import PROJECT, languages
+
+# SITE_DIR lets parallel work build and test in its own folder.
+SITE = Path(os.environ.get("SITE_DIR") or PROJECT / "site")
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +24,9 @@ def site_dir():
 @pytest.fixture(scope="session")
 def facts():
     return yaml.safe_load((PROJECT / "data" / "facts.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def langs():
+    """The site's languages, from mkdocs.yml (default first)."""
+    return languages()

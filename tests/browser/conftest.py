@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from browser.probes import CHROMIUM, PageLog, ServedSite, build_and_serve, launch, site_pages
-from support import PROJECT
+from helpsite.project import PROJECT
 
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"
 

@@ -1,12 +1,11 @@
 """Browser test helpers: Chromium set-up, the site built and served for a local origin, and
 probes that return readable findings (empty = fine), so the tests can assert "no findings"
 on the real site and "these findings" on a copy with planted defects (test_probes.py).
-scripts/bench.py uses the same Chromium set-up.
+The Chromium set-up itself is helpsite/chromium.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,16 +14,12 @@ from urllib.parse import urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from support import PROJECT, build, built_pages, free_port, page_language, serve
+from helpsite.building import build
+from helpsite.built_site import built_pages, counterpart, rel_path
+from helpsite.chromium import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, launch  # noqa: F401  (used by the tests)
+from helpsite.project import PROJECT, languages
+from helpsite.serving import free_port, serve
 
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or "/usr/lib/chromium/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    # Chromium contacts Google hosts whatever the flags; only loopback resolves.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
-DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 375, "height": 812}
 VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE}
 
@@ -35,13 +30,6 @@ EXTRA_AXE_RULES = ["aria-dialog-name"]
 
 # Final states only: the focus and visibility checks must not see half-finished animations.
 NO_ANIMATIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-
-
-def launch(playwright, profile_dir: Path, **options):
-    """Debian's Chromium with a fresh profile (Playwright takes the profile only this way)."""
-    return playwright.chromium.launch_persistent_context(
-        str(profile_dir), executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
-        viewport=DESKTOP, **options)
 
 
 @dataclass
@@ -55,9 +43,9 @@ class SitePage:
     def is_not_found_page(self) -> bool:
         return self.path.rsplit("/", 1)[-1] == "404.html"
 
-    @property
-    def counterpart(self) -> str:
-        return self.path[3:] if self.lang == "en" else f"en/{self.path}"
+    def counterpart(self, lang: str) -> str:
+        """This page in another language."""
+        return counterpart(self.path, lang, languages())
 
 
 def site_pages(site: Path) -> list[SitePage]:
@@ -70,7 +58,8 @@ def site_pages(site: Path) -> list[SitePage]:
         for permalink in h1.select(".headerlink") if h1 else []:
             permalink.decompose()
         title = h1.get_text(" ", strip=True) if h1 else ""
-        pages.append(SitePage(file.relative_to(site).as_posix(), page_language(file, site), title))
+        path = rel_path(file, site)
+        pages.append(SitePage(path, languages().of_path(path), title))
     return pages
 
 

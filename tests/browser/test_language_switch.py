@@ -19,18 +19,18 @@ def switch_language(tab, lang):
     return urlsplit(tab.url).path.lstrip("/")
 
 
-def test_switch_leads_to_the_counterpart_and_back(site, tab):
+def test_switch_leads_to_the_counterpart_and_back(site, tab, langs):
     problems = []
     for page in site.pages:
-        other = "en" if page.lang == "de" else "de"
-        tab.goto(site.url(page.path))
-        there = switch_language(tab, other)
-        lang_there = tab.evaluate("document.documentElement.lang")
-        if there != page.counterpart or lang_there != other:
-            problems.append(f"{page.path}: switch to {other} led to {there} (lang={lang_there}), "
-                            f"expected {page.counterpart}")
-            continue
-        back = switch_language(tab, page.lang)
-        if back != page.path:
-            problems.append(f"{page.path}: switch back from {there} led to {back}")
+        for other in langs.others(page.lang):
+            tab.goto(site.url(page.path))
+            there = switch_language(tab, other)
+            lang_there = tab.evaluate("document.documentElement.lang")
+            if there != page.counterpart(other) or lang_there != other:
+                problems.append(f"{page.path}: switch to {other} led to {there} (lang={lang_there}), "
+                                f"expected {page.counterpart(other)}")
+                continue
+            back = switch_language(tab, page.lang)
+            if back != page.path:
+                problems.append(f"{page.path}: switch back from {there} led to {back}")
     assert not problems, "\n".join(problems)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from checks.__main__ import run_checks
-from support import PROJECT, build, copy_project
+from helpsite.building import build, copy_project
+from helpsite.project import PROJECT
 
 
 def append(path: Path, text: str) -> None:

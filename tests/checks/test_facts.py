@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from checks import facts
-from support import PROJECT
+from helpsite.project import PROJECT
 
 # The lines of the company's support page that state the e-mail address and the phone number.
 SOURCE_EXCERPT = PROJECT / "tests" / "checks" / "fixtures" / "support-page.de.txt"

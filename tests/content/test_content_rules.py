@@ -13,9 +13,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support import PROJECT, build, copy_project
+from helpsite.building import build, copy_project
+from helpsite.project import PROJECT, languages
 
-LANG_ROOTS = {"de": "", "en": "en/"}
+LANG_ROOTS = languages().roots()
 TOP_TASKS = ("install.html", "price-lists.html", "contact.html", "remote-support.html")
 
 
@@ -94,7 +95,7 @@ def test_page_without_review_status_fails_the_build_naming_the_page(tmp_path):
 
 
 def test_review_list_names_every_unconfirmed_fact_and_page_to_review():
-    out = subprocess.run([sys.executable, str(PROJECT / "scripts" / "review.py")],
+    out = subprocess.run([sys.executable, "-m", "scripts.review"], cwd=PROJECT,
                          capture_output=True, text=True, check=True).stdout
     facts = yaml.safe_load((PROJECT / "data" / "facts.yml").read_text(encoding="utf-8"))
     for key in facts["unconfirmed"]:

@@ -21,14 +21,11 @@ from pathlib import Path
 import pytest
 
 from scripts import nginx_config
-from support import PROJECT, build, free_port
+from helpsite.building import build
+from helpsite.chromium import CHROMIUM, CHROMIUM_FLAGS
+from helpsite.project import PROJECT
+from helpsite.serving import free_port
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 # Collects Content-Security-Policy violations the page reports, from the first script on.
 CSP_LISTENER = """
 window.__cspViolations = [];
@@ -122,7 +119,7 @@ def nginx_site(nginx_binary, tmp_path_factory):
 def chromium_path() -> str:
     if not os.access(CHROMIUM, os.X_OK):
         missing("Chromium", "apt-get install -y chromium")
-    return CHROMIUM
+    return str(CHROMIUM)
 
 
 class BrowserThread:
@@ -158,7 +155,7 @@ def browser(browser_thread, chromium_path, tmp_path):
 
     def launch():
         context = driver.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True)
+            str(tmp_path / "profile"), executable_path=chromium_path, args=CHROMIUM_FLAGS, headless=True)
         context.add_init_script(CSP_LISTENER)
         return context
 
@@ -173,7 +170,7 @@ def browser(browser_thread, chromium_path, tmp_path):
 def dist_archives(tmp_path_factory):
     """`scripts/dist.py` run once: (web archive, offline ZIP)."""
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, str(PROJECT / "scripts" / "dist.py"), "--out", str(out),
+    result = subprocess.run([sys.executable, "-m", "scripts.dist", "--out", str(out),
                              "--version", "0.0-test"], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     web = out / "scanprix-support-site-0.0-test.tar.gz"

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from helpsite.project import languages
 from scripts import dist, nginx_config
 
 OFFLINE_TOP = "scanprix-help"
@@ -80,7 +81,7 @@ def test_offline_bundle_contacts_no_host(offline_dir):
 
 
 def test_offline_search_index_is_split_per_language(offline_dir):
-    for root, lang in (("", "de"), ("en/", "en")):
+    for lang, root in languages().roots().items():
         script = (offline_dir / root / "search" / "search_index.js").read_text(encoding="utf-8")
         assert script.startswith("var __index = ")
         assert script[len("var __index = "):] == (offline_dir / root / "search" / "search_index.json").read_text(
@@ -120,7 +121,7 @@ def test_offline_help_id_pages_lead_to_their_pages(offline_dir, reader_for):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang, root", [("de", ""), ("en", "en/")])
+@pytest.mark.parametrize("lang, root", languages().roots().items())
 def test_offline_search_finds_pages_of_the_readers_language(offline_dir, reader_for, title_word, lang, root):
     word, location = title_word(offline_dir / root / "search" / "search_index.json")
     reader = reader_for("file://")
@@ -129,7 +130,7 @@ def test_offline_search_finds_pages_of_the_readers_language(offline_dir, reader_
     language_root = (offline_dir / root).as_uri().rstrip("/") + "/"
     assert urljoin(language_root, location) in hits, (word, hits)
     for hit in hits:
-        assert hit.startswith(language_root) and (lang == "en") == ("/en/" in hit[len(offline_dir.as_uri()):]), hit
+        assert hit.startswith(language_root) and languages().of_path(hit[len(offline_dir.as_uri()) + 1:]) == lang, hit
     assert not reader.problems()
 
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts import nginx_config
-from support import built_pages
+from helpsite.built_site import built_pages
 
 
 def hashes_by_parsing(site_dir):

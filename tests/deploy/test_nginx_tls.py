@@ -8,7 +8,9 @@ import subprocess
 
 import pytest
 
-from support import PROJECT, build, free_port
+from helpsite.building import build
+from helpsite.project import PROJECT
+from helpsite.serving import free_port
 
 pytestmark = pytest.mark.server
 

@@ -6,7 +6,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support import build, built_pages, copy_project
+from helpsite.building import build, copy_project
+from helpsite.built_site import built_pages
 
 
 def contact_box(page):

@@ -1,4 +1,4 @@
-"""German at /, English at /en/, every page in both, the switch leads to the counterpart."""
+"""German at /, English at /en/, every page in every language, the switch leads to the counterpart."""
 
 from __future__ import annotations
 
@@ -8,53 +8,53 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from support import PROJECT, build, built_pages, copy_project, counterpart, page_language
+from helpsite.building import build, copy_project
+from helpsite.built_site import content_pages, counterpart, rel_path
+from helpsite.project import PROJECT, mkdocs_config
 
-NAV_PAGES = ("index", "install", "price-lists", "contact", "remote-support", "privacy")
+NAV_PAGES = [entry.removesuffix(".md") for entry in mkdocs_config()["nav"] if isinstance(entry, str)]
 
 
 def soup(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-def content_pages(site_dir):
-    """Pages of the site itself: the help-ID redirect pages under go/ are not articles."""
-    return [p for p in built_pages(site_dir) if "/go/" not in f"/{p.relative_to(site_dir).as_posix()}"]
+def test_languages_are_german_at_the_root_and_english_below_en(langs):
+    assert langs.codes == ("de", "en") and langs.roots() == {"de": "", "en": "en/"}
 
 
-def test_every_section_exists_in_both_languages(site_dir):
+def test_every_section_exists_in_every_language(site_dir, langs):
+    assert NAV_PAGES, "mkdocs.yml lists no pages in nav"
     for name in NAV_PAGES:
-        for lang in ("de", "en"):
+        for lang in langs.codes:
             assert (PROJECT / "docs" / f"{name}.{lang}.md").exists(), f"docs/{name}.{lang}.md"
-        assert (site_dir / f"{name}.html").exists()
-        assert (site_dir / "en" / f"{name}.html").exists()
+            assert (site_dir / langs.root(lang) / f"{name}.html").exists()
 
 
-def test_every_built_page_has_its_counterpart(site_dir):
-    for page in content_pages(site_dir):
-        assert counterpart(page, site_dir).exists(), f"{page} has no counterpart"
+def test_every_built_page_has_its_counterparts(site_dir, langs):
+    for page in content_pages(site_dir, langs):
+        here = rel_path(page, site_dir)
+        for lang in langs.others(langs.of_path(here)):
+            assert (site_dir / counterpart(here, lang, langs)).exists(), f"{here} has no {lang} counterpart"
 
 
-def test_html_lang_matches_the_language_folder(site_dir):
-    for page in content_pages(site_dir):
-        assert soup(page).html["lang"] == page_language(page, site_dir), page
+def test_html_lang_matches_the_language_folder(site_dir, langs):
+    for page in content_pages(site_dir, langs):
+        assert soup(page).html["lang"] == langs.of_path(rel_path(page, site_dir)), page
 
 
-def test_language_switch_leads_to_the_same_page_in_each_language(site_dir):
-    for page in content_pages(site_dir):
+def test_language_switch_leads_to_the_same_page_in_each_language(site_dir, langs):
+    for page in content_pages(site_dir, langs):
         links = soup(page).select("a.md-select__link[hreflang]")
         targets = {a["hreflang"]: a["href"] for a in links}
-        assert set(targets) == {"de", "en"}, f"{page}: switch offers {sorted(targets)}"
-        here = page.relative_to(site_dir).as_posix()
+        here = rel_path(page, site_dir)
+        assert set(targets) == set(langs.codes), f"{here}: switch offers {sorted(targets)}"
         for lang, href in targets.items():
             if href.startswith("/"):  # 404 pages use root-relative links
                 resolved = href.lstrip("/")
             else:
                 resolved = urljoin(f"http://x/{here}", href)[len("http://x/"):]
-            expected = page if page_language(page, site_dir) == lang else counterpart(page, site_dir)
-            assert resolved == expected.relative_to(site_dir).as_posix(), (
-                f"{here}: switch to {lang} leads to {resolved}"
-            )
+            assert resolved == counterpart(here, lang, langs), f"{here}: switch to {lang} leads to {resolved}"
 
 
 @pytest.fixture(scope="module")

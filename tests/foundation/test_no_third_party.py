@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from support import built_pages
+from helpsite.built_site import built_pages
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from support import serve
+from helpsite.serving import serve
 
 SECTIONS = ("index", "install", "price-lists", "contact", "remote-support", "privacy")
 

@@ -6,11 +6,15 @@ import re
 
 from bs4 import BeautifulSoup
 
-from support import PROJECT, build, counterpart, page_language
+from helpsite.building import build
+from helpsite.project import PROJECT
+from helpsite.built_site import counterpart, rel_path
+from helpsite.project import languages
 
 SITE_URL_DEFAULT = re.search(
     r'site_url: !ENV \[SITE_URL, "([^"]+)"\]', (PROJECT / "mkdocs.yml").read_text()
 ).group(1)
+LANGS = languages()
 
 
 def head_links(page):
@@ -29,12 +33,10 @@ def check_site(site_dir, site_url):
         rel = page.relative_to(site_dir).as_posix()
         canonical, alternates = head_links(page)
         assert canonical == site_url + rel, f"{rel}: canonical {canonical}"
-        assert set(alternates) == {"de", "en", "x-default"}, f"{rel}: hreflang {sorted(alternates)}"
-        other = counterpart(page, site_dir).relative_to(site_dir).as_posix()
-        de, en = (rel, other) if page_language(page, site_dir) == "de" else (other, rel)
-        assert alternates["de"] == site_url + de, rel
-        assert alternates["en"] == site_url + en, rel
-        assert alternates["x-default"] == alternates["de"], rel
+        assert set(alternates) == {*LANGS.codes, "x-default"}, f"{rel}: hreflang {sorted(alternates)}"
+        for lang in LANGS.codes:
+            assert alternates[lang] == site_url + counterpart(rel, lang, LANGS), rel
+        assert alternates["x-default"] == alternates[LANGS.default], rel
 
 
 def test_canonical_and_hreflang_are_absolute_with_x_default(site_dir):
@@ -74,6 +76,6 @@ def test_every_page_title_names_the_page_and_the_site_once(site_dir):
     for page in articles(site_dir):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         title = soup.title.get_text()
-        site_name = "ScanPrix Help" if page_language(page, site_dir) == "en" else "ScanPrix Hilfe"
+        site_name = "ScanPrix Help" if LANGS.of_path(rel_path(page, site_dir)) == "en" else "ScanPrix Hilfe"
         rel = page.relative_to(site_dir).as_posix()
         assert title.count(site_name) == 1, f"{rel}: <title>{title}</title> should name the site once"

@@ -7,7 +7,8 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from support import built_pages, page_language
+from helpsite.built_site import built_pages
+from helpsite.built_site import rel_path
 
 
 def load_index(path):
@@ -19,30 +20,29 @@ def page_config(page):
     return json.loads(script.string)
 
 
-def test_each_language_has_its_own_index_with_its_own_language(site_dir):
-    de = load_index(site_dir / "search" / "search_index.json")
-    en = load_index(site_dir / "en" / "search" / "search_index.json")
-    assert de["config"]["lang"] == ["de"]
-    assert en["config"]["lang"] == ["en"]
-    # Prefix queries skip lunr's pipeline: a stemmer there would lose hits.
-    for index in (de, en):
+def test_each_language_has_its_own_index_with_its_own_language(site_dir, langs):
+    for lang, root in langs.roots().items():
+        index = load_index(site_dir / root / "search" / "search_index.json")
+        assert index["config"]["lang"] == [lang]
+        # Prefix queries skip lunr's pipeline: a stemmer there would lose hits.
         assert "stemmer" not in index["config"]["pipeline"]
 
 
-def test_no_entry_of_one_language_in_the_others_index(site_dir):
-    for lang, index_path in (("de", site_dir / "search" / "search_index.json"),
-                             ("en", site_dir / "en" / "search" / "search_index.json")):
+def test_no_entry_of_one_language_in_the_others_index(site_dir, langs):
+    for lang, lang_root in langs.roots().items():
+        index_path = site_dir / lang_root / "search" / "search_index.json"
         root = index_path.parent.parent
         docs = load_index(index_path)["docs"]
         assert docs, f"{index_path} is empty"
         for doc in docs:
             target = root / doc["location"].split("#")[0]
             assert target.exists(), f"{index_path}: {doc['location']} does not exist"
-            assert page_language(target, site_dir) == lang, f"{index_path}: {doc['location']}"
+            assert langs.of_path(rel_path(target, site_dir)) == lang, f"{index_path}: {doc['location']}"
 
 
-def test_every_page_of_a_language_is_in_its_index(site_dir):
-    for lang, root in (("de", site_dir), ("en", site_dir / "en")):
+def test_every_page_of_a_language_is_in_its_index(site_dir, langs):
+    for lang, lang_root in langs.roots().items():
+        root = site_dir / lang_root
         locations = {d["location"].split("#")[0]
                      for d in load_index(root / "search" / "search_index.json")["docs"]}
         for page in root.glob("*.html"):
@@ -50,7 +50,7 @@ def test_every_page_of_a_language_is_in_its_index(site_dir):
                 assert page.name in locations, f"{page} missing from the {lang} search index"
 
 
-def test_pages_load_the_index_of_their_language(site_dir):
+def test_pages_load_the_index_of_their_language(site_dir, langs):
     origin = "http://site.test/"
     for page in built_pages(site_dir):
         if "/go/" in page.as_posix():
@@ -63,5 +63,5 @@ def test_pages_load_the_index_of_their_language(site_dir):
         assert index_url.startswith(origin), f"{here}: search index {index_url} is outside the site"
         index = site_dir / index_url[len(origin):]
         assert index.exists(), f"{here}: base resolves to {index_url}, which does not exist"
-        assert load_index(index)["config"]["lang"] == [page_language(page, site_dir)], (
+        assert load_index(index)["config"]["lang"] == [langs.of_path(here)], (
             f"{here}: loads {index_url}, an index of another language")

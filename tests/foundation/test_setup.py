@@ -11,7 +11,9 @@ import time
 import tomllib
 import urllib.request
 
-from support import MKDOCS, PROJECT, free_port
+from helpsite.building import MKDOCS
+from helpsite.project import PROJECT
+from helpsite.serving import free_port
 
 
 def test_lock_file_pins_every_package_with_hashes():

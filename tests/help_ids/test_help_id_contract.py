@@ -11,9 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hooks.help_ids import load_registry, resolve
-from support import PROJECT, build, copy_project
+from helpsite.building import build, copy_project
+from helpsite.project import PROJECT, languages
 
-ROOTS = {"de": "", "en": "en/"}
+ROOTS = languages().roots()
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +136,7 @@ def test_unknown_target_page_fails_naming_the_line(tmp_path):
 
 def test_renamed_target_page_fails(tmp_path):
     project = copy_project(tmp_path / "p")
-    for lang in ("de", "en"):
+    for lang in ROOTS:
         (project / "docs" / f"privacy.{lang}.md").rename(project / "docs" / f"data-protection.{lang}.md")
     mkdocs_yml = project / "mkdocs.yml"
     mkdocs_yml.write_text(mkdocs_yml.read_text().replace("  - privacy.md", "  - data-protection.md"))

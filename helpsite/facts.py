@@ -1,0 +1,116 @@
+"""data/facts.yml (every fact the site states) and data/ui-text.yml (the templates' wording).
+
+A value that reads differently per language is a mapping with one key per language. A fact the
+source does not state is null and listed under `unconfirmed`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from helpsite.project import PROJECT, InputError, Languages, languages
+
+FACTS = Path("data") / "facts.yml"
+UI_TEXT = Path("data") / "ui-text.yml"
+
+
+def load_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: file missing; the site takes its facts and wording from it.")
+    except yaml.YAMLError as err:
+        raise InputError(f"{path}: not valid YAML: {err}")
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a mapping at the top level.")
+    return data
+
+
+def load_facts(project: Path = PROJECT) -> dict:
+    """data/facts.yml, checked (see check_facts), with the values of every language."""
+    facts = load_yaml(project / FACTS)
+    check_facts(facts, languages(project))
+    return facts
+
+
+def load_ui_text(project: Path = PROJECT) -> dict:
+    ui_text = load_yaml(project / UI_TEXT)
+    check_ui_text(ui_text, languages(project))
+    return ui_text
+
+
+def localise(value, lang: str, langs: Languages, where: str = ""):
+    """Resolve {de: ..., en: ...} mappings to one language, recursively."""
+    if isinstance(value, dict):
+        keys = set(value)
+        if keys == set(langs.codes):
+            return value[lang]
+        if keys & set(langs.codes):
+            missing = sorted(set(langs.codes) - keys)
+            raise InputError(f"{FACTS}: '{where}' has wording for some languages only; add {', '.join(missing)}.")
+        return {k: localise(v, lang, langs, f"{where}.{k}" if where else k) for k, v in value.items()}
+    return value
+
+
+def lookup(facts: dict, key: str):
+    """Value at a dotted key such as 'support.phone.tel'; KeyError when a part is missing."""
+    value = facts
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            raise KeyError(key)
+        value = value[part]
+    return value
+
+
+def null_facts(facts: dict) -> list[str]:
+    """Dotted keys of the facts without a value (per-language mappings count as one fact)."""
+    found = []
+
+    def walk(value, where):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}.{key}" if where else key)
+        elif value is None:
+            found.append(where)
+
+    walk({k: v for k, v in facts.items() if k != "unconfirmed"}, "")
+    return found
+
+
+def check_facts(facts: dict, langs: Languages) -> None:
+    """The build's rules for data/facts.yml; InputError names what is wrong."""
+    unconfirmed = facts.get("unconfirmed") or {}
+    for key in unconfirmed:
+        try:
+            lookup(facts, key)
+        except KeyError:
+            raise InputError(f"{FACTS}: 'unconfirmed' lists '{key}', which is not a fact in the file.")
+    for key in null_facts(facts):
+        if key not in unconfirmed:
+            raise InputError(f"{FACTS}: '{key}' has no value; list it under 'unconfirmed' so that the "
+                             "company confirms it, or give it a value from the source.")
+    for lang in langs.codes:
+        localise(facts, lang, langs)  # every per-language value has every language
+
+    email = lookup(facts, "support.email")
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", str(email)):
+        raise InputError(f"{FACTS}: support.email '{email}' is not an e-mail address.")
+    phone = lookup(facts, "support.phone")
+    digits = re.sub(r"\D", "", str(phone["display"]))
+    if not re.fullmatch(r"\+\d{6,15}", str(phone["tel"])) or phone["tel"].lstrip("+") != digits:
+        raise InputError(f"{FACTS}: support.phone.tel '{phone['tel']}' must be '+' and the digits of "
+                         f"support.phone.display '{phone['display']}'.")
+
+
+def check_ui_text(ui_text: dict, langs: Languages) -> None:
+    for lang in langs.codes:
+        if lang not in ui_text:
+            raise InputError(f"{UI_TEXT}: wording for '{lang}' is missing.")
+    for lang in langs.codes:
+        for other in langs.codes:
+            missing = set(ui_text[other]) - set(ui_text[lang])
+            if missing:
+                raise InputError(f"{UI_TEXT}: '{lang}' lacks {', '.join(sorted(missing))} (present in '{other}').")

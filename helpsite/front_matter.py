@@ -1,0 +1,44 @@
+"""The rules every page's front matter follows. The build applies them to each page
+(hooks/site_data.py) and stops, naming the file, on the first one broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+from helpsite.project import InputError
+
+DESCRIPTION_MAX = 160
+REVIEW_STATUSES = ("confirmed", "needs-review")
+
+
+def read(source: Path) -> dict:
+    """A page's front matter, parsed as MkDocs does ({} when it has none or it is not valid)."""
+    return get_data(source.read_text(encoding="utf-8"))[1]
+
+
+def check(meta: dict, markdown: str, where: str) -> None:
+    """InputError naming `where` (docs/<page>) when the front matter breaks a rule."""
+    if markdown.lstrip().startswith("---") and "title" not in meta:
+        # MkDocs silently ignores front matter it cannot parse.
+        raise InputError(f"{where}: front matter is not valid YAML (a value with ': ' needs quotes).")
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise InputError(f"{where}: front matter needs 'title: ...' (the page title).")
+    description = meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise InputError(f"{where}: front matter needs 'description: ...' (one sentence for search engines).")
+    if len(description) > DESCRIPTION_MAX:
+        raise InputError(f"{where}: description has {len(description)} characters; shorten it to at most "
+                         f"{DESCRIPTION_MAX}.")
+    review = meta.get("review")
+    if not isinstance(review, dict) or review.get("status") not in REVIEW_STATUSES:
+        raise InputError(f"{where}: front matter needs 'review:' with 'status: confirmed' or "
+                         "'status: needs-review' and, for needs-review, 'notes:' listing what the company "
+                         "has to confirm.")
+    notes = review.get("notes") or []
+    if review["status"] == "needs-review" and not notes:
+        raise InputError(f"{where}: review status is needs-review but 'notes:' is empty.")
+    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+        raise InputError(f"{where}: review notes must be a list of sentences.")

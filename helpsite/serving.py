@@ -1,0 +1,54 @@
+"""The built site on 127.0.0.1, answering like the production server (404 page per language)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import socket
+import threading
+from pathlib import Path
+
+from helpsite.built_site import NOT_FOUND
+from helpsite.project import PROJECT, languages
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site like the production server: misses get the 404 page of their language."""
+
+    langs = languages(PROJECT)
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        lang = self.langs.of_path(self.path.lstrip("/"))
+        body = (Path(self.directory) / self.langs.root(lang) / NOT_FOUND).read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path, port: int | None = None, handler_class: type = SiteHandler):
+    """Serve site_dir on 127.0.0.1 in a thread; yields the origin ('http://127.0.0.1:PORT')."""
+    handler = functools.partial(handler_class, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port or 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

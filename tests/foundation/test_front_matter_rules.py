@@ -1,0 +1,43 @@
+"""The front matter rules the build applies to every page (helpsite/front_matter.py), each
+failing with the page named and what to write."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpsite import front_matter
+from helpsite.project import InputError
+
+VALID = {"title": "Installation", "description": "So installieren Sie ScanPrix.",
+         "review": {"status": "confirmed"}}
+
+
+def broken(**changes) -> str:
+    meta = {key: value for key, value in {**VALID, **changes}.items() if value is not None}
+    with pytest.raises(InputError) as error:
+        front_matter.check(meta, "# Page\n", "docs/install.de.md")
+    assert str(error.value).startswith("docs/install.de.md: ")
+    return str(error.value)
+
+
+def test_valid_front_matter_passes():
+    front_matter.check(VALID, "# Page\n", "docs/install.de.md")
+
+
+def test_missing_title_is_refused():
+    assert "front matter needs 'title: ...'" in broken(title=None)
+
+
+def test_missing_or_long_description_is_refused():
+    assert "front matter needs 'description: ...'" in broken(description=None)
+    assert "description has 161 characters; shorten it to at most 160" in broken(description="x" * 161)
+
+
+def test_review_status_and_notes_are_required():
+    assert "needs 'review:' with 'status: confirmed'" in broken(review=None)
+    assert "review status is needs-review but 'notes:' is empty" in broken(review={"status": "needs-review"})
+
+
+def test_unparsable_front_matter_is_named_not_ignored():
+    with pytest.raises(InputError, match="front matter is not valid YAML"):
+        front_matter.check({"description": "x"}, "---\ntitle: a: b\n---\n# Page\n", "docs/install.de.md")
