@@ -26,7 +26,7 @@ check: build node_modules/.installed
 
 ## test: everything: strict build, checks, browser, nginx and offline-bundle tests
 test: build node_modules/.installed system-deps
-	$(BIN)/pytest tests
+	$(BIN)/pytest -n auto --dist loadgroup tests
 
 ## review: print the content review list (unconfirmed facts, pages marked needs-review)
 review: $(VENV)/.installed

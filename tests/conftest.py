@@ -30,3 +30,42 @@ def facts():
 def langs():
     """The site's languages, from mkdocs.yml (default first)."""
     return languages()
+
+
+def one_id_per_family(published: dict) -> dict:
+    """From help-ids.json's IDs: one per kind of target (page, page#heading, retired ID), per
+    target page. Browsers follow this sample; every ID is checked over HTTP and in the files."""
+    sample = {}
+    for help_id, entry in sorted(published.items()):
+        first = next(iter(entry.values()))
+        if not isinstance(first, dict):
+            continue
+        page, _, anchor = first["target"].partition("#")
+        kind = (page.rsplit("/", 1)[-1], bool(anchor), "replaced_by" in entry)
+        sample.setdefault(kind, (help_id, entry))
+    return dict(sample.values())
+
+
+@pytest.fixture(scope="session")
+def help_id_sample():
+    """help_id_sample(site_dir) -> {id: {lang: {address, target}}}, one ID per family."""
+    import json
+
+    return lambda site: one_id_per_family(json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"])
+
+
+# Tests that share an expensive session fixture (a build served to Chromium, nginx, the dist
+# archives, the planted-defect copy) run on one pytest-xdist worker (`--dist loadgroup`), so
+# each fixture is made once; the other tests spread over the workers.
+SHARED_FIXTURE_GROUPS = {
+    "browser": "browser", "checks": "planted", "deploy/test_dist.py": "dist", "deploy": "nginx",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = Path(item.fspath).relative_to(Path(__file__).parent).as_posix()
+        for prefix, group in SHARED_FIXTURE_GROUPS.items():
+            if where.startswith(prefix):
+                item.add_marker(pytest.mark.xdist_group(group))
+                break

@@ -14,7 +14,7 @@ def test_no_accessibility_violations_on_any_page(site, tab, viewport):
     tab.set_viewport_size(VIEWPORTS[viewport])
     violations = []
     for page in site.pages:
-        tab.goto(site.url(page.path), wait_until="networkidle")
+        tab.goto(site.url(page.path), wait_until="load")
         violations += [f"{page.path} ({viewport}): {violation}" for violation in axe_violations(tab)]
     assert not violations, (
         "axe-core violations (rule (impact) at selector); fix the page, or the theme layer in "

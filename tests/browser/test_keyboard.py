@@ -48,7 +48,7 @@ def test_every_focus_stop_shows_focus(site, tab, viewport):
     tab.set_viewport_size(VIEWPORTS[viewport])
     problems, kinds_seen = [], set()
     for page in site.pages:
-        tab.goto(site.url(page.path), wait_until="networkidle")
+        tab.goto(site.url(page.path), wait_until="load")
         problems += [f"{page.path} ({viewport}): {finding}"
                      for finding in focus_stops_without_visible_focus(tab, kinds_seen)]
     assert not problems, ("Focus must be visible on every Tab stop (WCAG 2.4.7); fix in "
@@ -88,7 +88,7 @@ def test_search_opens_with_its_shortcut_on_a_phone(site, tab):
     """At 375 px the search button is a <label> (no Tab stop); Material's '/' key opens it."""
     tab.set_viewport_size(MOBILE)
     start = site.page("en/index.html")
-    tab.goto(site.url(start.path), wait_until="networkidle")
+    tab.goto(site.url(start.path), wait_until="load")
     tab.keyboard.press("/")
     expect(tab.locator(SEARCH_INPUT)).to_be_focused()
     expect(tab.locator(SEARCH_INPUT)).to_be_visible()

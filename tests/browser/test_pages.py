@@ -10,6 +10,7 @@ from browser.probes import MOBILE, foreign_requests, sideways_scrolling
 pytestmark = pytest.mark.browser
 
 SEARCH_INPUT = "input.md-search__input"
+RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
 
 
 def test_pages_contact_only_the_local_server_log_no_errors_and_set_no_cookies(site, tab):
@@ -18,10 +19,10 @@ def test_pages_contact_only_the_local_server_log_no_errors_and_set_no_cookies(si
     for page in site.pages:
         tab.log.clear()
         tab.context.clear_cookies()
-        tab.goto(site.url(page.path), wait_until="networkidle")
-        # Use the search as a reader would: it starts the worker and its language files.
+        tab.goto(site.url(page.path), wait_until="load")
+        # Use the search as a reader would: it starts the worker, the index and its language files.
         tab.locator(SEARCH_INPUT).press_sequentially("ScanPrix")
-        tab.wait_for_load_state("networkidle")
+        tab.locator(RESULT_LINKS).first.wait_for()
         problems += [f"{page.path}: request to {url}" for url in foreign_requests(tab.log, site.origin)]
         problems += [f"{page.path}: {error}" for error in tab.log.errors]
         problems += [f"{page.path}: sets cookie {cookie['name']} for {cookie['domain']}"

@@ -38,7 +38,7 @@ def planted_site(tmp_path_factory, chromium_path):
 
 @pytest.fixture
 def planted_tab(tab, planted_site):
-    tab.goto(planted_site.url(PLANTED_PAGE), wait_until="networkidle")
+    tab.goto(planted_site.url(PLANTED_PAGE), wait_until="load")
     return tab
 
 

@@ -19,7 +19,7 @@ PAGES = ("index.html", "price-lists.html", "remote-support.html")
 def test_screenshot(site, tab, screenshot_dir, lang, name, viewport):
     page = site.page(name if lang == "de" else f"en/{name}")
     tab.set_viewport_size(VIEWPORTS[viewport])
-    tab.goto(site.url(page.path), wait_until="networkidle")
+    tab.goto(site.url(page.path), wait_until="load")
     target = screenshot_dir / f"{lang}-{name.removesuffix('.html')}-{viewport}.png"
     target.unlink(missing_ok=True)
     tab.screenshot(path=target, full_page=True)

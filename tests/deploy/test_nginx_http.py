@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -103,6 +103,12 @@ def test_help_id_addresses_work_with_and_without_the_trailing_slash(nginx_site):
         status, headers, _ = get(origin, path.rstrip("/"))
         # Relative Location: correct behind a proxy or on another port.
         assert (status, headers["location"]) == (301, path), path
+        # The page it forwards to answers, and has the heading it names.
+        target = urljoin(origin + path, BeautifulSoup(body, "lxml").find("a")["href"])
+        status, _, html = get(origin, urlsplit(target).path)
+        assert status == 200, f"{path} forwards to {target}, which answers {status}"
+        anchor = urlsplit(target).fragment
+        assert not anchor or BeautifulSoup(html, "lxml").find(id=anchor), f"{path}: {target} has no #{anchor}"
 
 
 def test_cache_lifetimes_long_for_fingerprinted_assets_short_for_the_rest(nginx_site):
