@@ -1,0 +1,78 @@
+/* Search on demand.
+ *
+ * Material starts its search worker and fetches the search index on every first page view,
+ * and fetches the sitemaps behind the language links, whether or not the reader uses them.
+ * Loaded before Material's bundle, this script holds those back until the reader shows intent:
+ * focus on or pointer over the search (or its button), Material's search keys (/ s f), or the
+ * language switch for the sitemaps. Material's own code is unchanged: it gets an ordinary
+ * Worker object and ordinary requests, which simply start later.
+ */
+(() => {
+  "use strict";
+
+  const waiting = { search: [], sitemap: [] };
+  const released = { search: false, sitemap: false };
+
+  const whenReleased = (kind, start) => (released[kind] ? start() : waiting[kind].push(start));
+  const release = (kind) => {
+    if (released[kind]) return;
+    released[kind] = true;
+    waiting[kind].splice(0).forEach((start) => start());
+  };
+
+  const kindOf = (url) => {
+    const path = new URL(String(url), location.href).pathname;
+    if (/\/search\/search_index\.json$/.test(path)) return "search";
+    if (/\/sitemap\.xml$/.test(path)) return location.protocol === "file:" ? "never" : "sitemap";
+    return null;
+  };
+
+  /* Requests: the search index and the sitemaps wait (a sitemap from file:// never loads). */
+  const { open, send } = XMLHttpRequest.prototype;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    this.onDemandKind = kindOf(url);
+    return open.call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function (...args) {
+    const kind = this.onDemandKind;
+    if (!kind) return send.apply(this, args);
+    if (kind !== "never") whenReleased(kind, () => send.apply(this, args));
+  };
+
+  /* The search worker: a stand-in that starts the real worker on intent and passes messages on. */
+  const RealWorker = window.Worker;
+  window.Worker = function (url, options) {
+    if (!/search/.test(String(url))) return new RealWorker(url, options);
+    const standIn = new EventTarget();
+    let queue = [];
+    let worker = null;
+    standIn.postMessage = (message, transfer) =>
+      worker ? worker.postMessage(message, transfer) : queue.push([message, transfer]);
+    standIn.terminate = () => (worker ? worker.terminate() : (queue = []));
+    whenReleased("search", () => {
+      worker = new RealWorker(url, options);
+      for (const type of ["message", "error", "messageerror"]) {
+        worker.addEventListener(type, (event) =>
+          standIn.dispatchEvent(type === "error" ? new ErrorEvent(type, event) : new MessageEvent(type, { data: event.data })));
+      }
+      queue.splice(0).forEach(([message, transfer]) => worker.postMessage(message, transfer));
+    });
+    return standIn;
+  };
+
+  /* Intent. */
+  const SEARCH = ".md-search, label[for='__search'], [data-md-component='search']";
+  const SWITCH = ".md-select";
+  const onIntent = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest(SEARCH) || target?.id === "__search") release("search");
+    if (target?.closest(SWITCH)) release("sitemap");
+  };
+  for (const type of ["focusin", "pointerover", "touchstart", "change"]) {
+    document.addEventListener(type, onIntent, { capture: true, passive: true });
+  }
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
+    if (!typing && ["/", "s", "f", "S", "F"].includes(event.key)) release("search");
+  }, { capture: true, passive: true });
+})();
