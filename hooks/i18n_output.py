@@ -3,6 +3,8 @@
 1. Search per language. static-i18n merges both languages into search/search_index.json;
    after its post-build we split it into search/ (German) and en/search/ (English), each with
    its own `lang`, and English pages load theirs (`base` in Material's __config points at en/).
+   Each index gets the pages' keywords and, in German, the parts of compounds
+   (helpsite/search_terms.py).
 2. hreflang. static-i18n gives each page its language links relative to the site; search
    engines want absolute ones plus x-default. We make config.extra.alternate absolute, so
    Material writes absolute hreflang links; the language switch (overrides/partials/
@@ -37,6 +39,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's package, helpsite/
 from helpsite.project import languages  # noqa: E402
+from helpsite.search_terms import CompoundSplitter, enrich_index  # noqa: E402
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -149,6 +152,8 @@ def split_search_index(config: MkDocsConfig) -> None:
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     roots = language_roots(config)
     foreign = tuple(root for root in roots.values() if root)
+    project = Path(config.config_file_path).parent
+    splitter = CompoundSplitter(project)
     for lang, root in roots.items():
         if root:
             docs = [
@@ -158,13 +163,14 @@ def split_search_index(config: MkDocsConfig) -> None:
             ]
         else:
             docs = [doc for doc in merged["docs"] if not doc["location"].startswith(foreign)]
-        index = {"config": dict(merged["config"], lang=[lang]), "docs": docs}
+        index = enrich_index({"config": dict(merged["config"], lang=[lang]), "docs": docs}, lang, project, splitter)
         target = site / root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
         if offline_build(config):  # what Material's search reads from file://
             target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+    splitter.save()
 
 
 def copy_offline_shim(config: MkDocsConfig) -> None:

@@ -1,0 +1,126 @@
+"""Words the search index adds to what Material's search plugin writes.
+
+- Keywords: each page's front matter `keywords`, the words customers use for what the page
+  answers ("Hotline", "Update", "Virenscanner"). They go into a field of their own, so they
+  rank high without padding the visible text or the result previews.
+- German compounds: Material's search matches the start of a word only ("Sicherung*" does not
+  find "Datensicherung"). For German text we add the parts of compound nouns ("Daten",
+  "Sicherung") and resolve elided compounds ("Wartungs- und Supportgebühren" is also
+  "Wartungsgebühren"). The parts come from CharSplit (PyPI `compound-split`), an n-gram model
+  trained on German text: no hand-made word list, and it keeps the inflected surface forms
+  ("Gebühren"), which is what a prefix search needs. English is left as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from helpsite.project import PROJECT
+
+LETTERS = r"[^\W\d_]"
+# A capitalised word long enough to be a compound noun ("Datensicherung", not "Support").
+COMPOUND_CANDIDATE = re.compile(rf"\b[A-ZÄÖÜ]{LETTERS}{{7,}}\b")
+# "Wartungs- und Supportgebühren", "Installations-, Update- oder Supportfragen"
+ELISION = re.compile(rf"((?:\b{LETTERS}+-,?\s+(?:(?:und|oder|bzw\.|sowie)\s+)?)+)({LETTERS}{{4,}})")
+MIN_SCORE = 0.6  # CharSplit's confidence below which a word is left whole (tried on these pages)
+MIN_PART = 4  # "Auf", "Ein", "Aus" are prefixes, not words a customer searches for
+CACHE = Path(".cache") / "compound-splits.json"
+
+
+class CompoundSplitter:
+    """CharSplit with an on-disk cache: its model takes seconds to load, so it is loaded only
+    for words not split before (the cache lives in .cache/, like the checks' caches)."""
+
+    def __init__(self, project: Path = PROJECT):
+        self.path = project / CACHE
+        try:
+            self.cache: dict[str, list[str]] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            self.cache = {}
+        self.changed = False
+
+    def split(self, word: str) -> list[str]:
+        """[modifier, head] of a compound ('Datensicherung' -> ['Daten', 'Sicherung']), or []."""
+        if word not in self.cache:
+            from compound_split import char_split  # slow to load: only on a cache miss
+
+            score, modifier, head = char_split.split_compound(word)[0]
+            whole = score >= MIN_SCORE and min(len(modifier), len(head)) >= MIN_PART
+            self.cache[word] = [modifier, head] if whole else []
+            self.changed = True
+        return self.cache[word]
+
+    def parts(self, word: str) -> list[str]:
+        """Every part of a compound, split again as long as the splitter is confident."""
+        split = self.split(word)
+        if not split:
+            return []
+        return [part for piece in split for part in [piece, *self.parts(piece)]]
+
+    def save(self) -> None:
+        if self.changed:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(self.cache, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            partial.replace(self.path)  # whole or not at all, should two builds write at once
+            self.changed = False
+
+
+def plain_text(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").get_text(" ")
+
+
+def elided_compounds(text: str, splitter: CompoundSplitter) -> list[str]:
+    """'Wartungs- und Supportgebühren' -> ['Wartungsgebühren'] (the head of the last word)."""
+    found = []
+    for match in ELISION.finditer(text):
+        modifiers = re.findall(rf"({LETTERS}+)-", match.group(1))
+        split = splitter.split(match.group(2))
+        if split:
+            found += [modifier + split[1].lower() for modifier in modifiers]
+    return found
+
+
+def german_terms(text: str, splitter: CompoundSplitter) -> list[str]:
+    """Extra words for German text: elided compounds resolved, and the parts of compounds."""
+    terms = elided_compounds(text, splitter)
+    for word in [*COMPOUND_CANDIDATE.findall(text), *terms]:
+        terms += splitter.parts(word)
+    return list(dict.fromkeys(terms))  # each once, in order
+
+
+# Languages whose compounds are split (CharSplit's German model).
+COMPOUND_LANGUAGES = {"de"}
+# lunr fields added to Material's (title 1000, text 1, tags 1000000). Keywords weigh like a title:
+# the page whose topic the customer names comes before pages that mention the word in passing.
+# Compound parts weigh like words of the text they come from, a little more than the text itself.
+EXTRA_FIELDS = {"keywords": {"boost": 1000.0}, "parts": {"boost": 2.0}}
+
+
+def page_keywords(project: Path, page: str, lang: str) -> list[str]:
+    """The front matter keywords of a built page's source ('install.html' -> docs/install.<lang>.md)."""
+    from helpsite import front_matter
+
+    source = project / "docs" / f"{(page or 'index.html')[:-len('.html')]}.{lang}.md"
+    return front_matter.read(source).get("keywords") or [] if source.exists() else []
+
+
+def enrich_index(index: dict, lang: str, project: Path, splitter: CompoundSplitter) -> dict:
+    """Material's search index for one language, with keywords and compound parts added."""
+    for doc in index["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        if not anchor:
+            keywords = page_keywords(project, page, lang)
+            if keywords:
+                doc["keywords"] = " ".join(keywords)
+        if lang in COMPOUND_LANGUAGES:
+            terms = german_terms(f"{doc['title']} {plain_text(doc['text'])}", splitter)
+            if terms:
+                doc["parts"] = " ".join(terms)
+    index["config"]["fields"] = {**index["config"]["fields"], **EXTRA_FIELDS}
+    return index
