@@ -1,6 +1,7 @@
 """What the content issue promises readers: the four top tasks one click from the start page,
-a full FAQ, the privacy notice before the remote-support download, feedback and date on
-every article, formal German, and a review status on every page."""
+a full FAQ whose answers help instead of deferring, the privacy notice before the
+remote-support download, feedback and date on every article, formal German, and a review
+status on every page."""
 
 from __future__ import annotations
 
@@ -38,12 +39,65 @@ def test_start_page_links_to_the_four_top_tasks_in_its_own_language(site_dir, la
         f"{lang} start page: the cards should lead to {TOP_TASKS}")
 
 
+def test_faq_has_at_least_18_questions_in_at_least_4_groups_with_the_same_ids_in_both_languages(site_dir):
+    heading_ids = {}
+    for lang, root in LANG_ROOTS.items():
+        content = article(site_dir, f"{root}price-lists.html")
+        groups, questions = content.select("h2[id]"), content.select("h3[id]")
+        assert len(groups) >= 4 and len(questions) >= 18, (
+            f"{lang} FAQ: {len(groups)} groups, {len(questions)} questions")
+        heading_ids[lang] = [h["id"] for h in content.select("h2[id], h3[id]")]
+    assert heading_ids["de"] == heading_ids["en"], "the FAQ's groups and questions differ by language"
+
+
+# An answer that refers to the page itself and says it does not describe something
+# ("Ob ScanPrix ..., beschreibt diese Seite nicht.", "This page does not say whether ...").
+DEFERRING = re.compile(
+    r"\b(?:diese|dieser|this)\s+(?:hilfe)?(?:seite|help page|page)\b[^.!?]*\b(?:nicht|keine?\w*|not)\b",
+    re.IGNORECASE)
+
+
+def faq_answers(content):
+    """{question ID: text of its answer}: everything between an h3 and the next h2 or h3."""
+    answers = {}
+    for question in content.select("h3[id]"):
+        parts = []
+        for sibling in question.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            parts.append(sibling.get_text(" "))
+        answers[question["id"]] = " ".join(parts)
+    return answers
+
+
+def deferring_answers(content):
+    return {qid: match.group() for qid, text in faq_answers(content).items()
+            if (match := DEFERRING.search(text))}
+
+
 @pytest.mark.parametrize("lang", LANG_ROOTS)
-def test_faq_has_at_least_24_questions_in_at_least_4_groups(site_dir, lang):
+def test_no_faq_answer_only_says_the_page_does_not_describe_it(site_dir, lang):
     content = article(site_dir, f"{LANG_ROOTS[lang]}price-lists.html")
-    groups, questions = content.select("h2[id]"), content.select("h3[id]")
-    assert len(groups) >= 4 and len(questions) >= 24, (
-        f"{lang} FAQ: {len(groups)} groups, {len(questions)} questions")
+    assert faq_answers(content), f"{lang} FAQ: no answers found"
+    assert not deferring_answers(content), (
+        f"{lang} FAQ: answers that defer instead of helping: {deferring_answers(content)}; "
+        "give the reader something to do, or merge them into the answer on what support shows")
+
+
+PLANTED_DEFERRALS = {
+    "de": "Ob ScanPrix Preise aus einer Datei übernehmen kann, beschreibt diese Seite nicht.",
+    "en": "This page does not say whether ScanPrix can import prices from a file.",
+}
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_a_planted_deferring_answer_is_found(site_dir, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}price-lists.html")
+    planted = BeautifulSoup(f'<h3 id="planted">?</h3><p>{PLANTED_DEFERRALS[lang]} '
+                            "Fragen Sie den Support. Ask support.</p>", "lxml")
+    content.append(planted.h3)
+    content.append(planted.p)
+    assert set(deferring_answers(content)) == {"planted"}
 
 
 @pytest.mark.parametrize("lang", LANG_ROOTS)
@@ -53,6 +107,27 @@ def test_remote_support_privacy_notice_comes_before_download_and_steps(site_dir,
     assert order.index("privacy-notice") < order.index("download") < order.index("start"), order
     steps = content.find(id="start").find_next("ol")
     assert steps and len(steps.find_all("li", recursive=False)) >= 4, "the steps are a numbered list"
+
+
+def position(content, element):
+    """Place of element in the document order of content."""
+    return next(i for i, node in enumerate(content.descendants) if node is element)
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_download_link_to_the_facts_address_comes_after_the_privacy_notice(site_dir, facts, lang):
+    url = facts["remote_support"]["download_url"]
+    if url is None:
+        pytest.skip("remote_support.download_url is null: the page offers no download")
+    content = article(site_dir, f"{LANG_ROOTS[lang]}remote-support.html")
+    links = content.find_all("a", href=url)
+    assert links, f"{lang} remote support: no link to {url}"
+    notice = position(content, content.find(id="privacy-notice"))
+    for link in links:
+        assert position(content, link) > notice, f"{lang}: download link before the privacy notice"
+        assert link.find_previous("h2")["id"] == "download", f"{lang}: link outside #download"
+    assert facts["remote_support"]["size"][lang] in links[0].get_text(), (
+        f"{lang}: the download link does not show the size")
 
 
 @pytest.mark.parametrize("lang", LANG_ROOTS)
