@@ -1,7 +1,7 @@
 """What the content issue promises readers: the four top tasks one click from the start page,
 a full FAQ whose answers help instead of deferring, the privacy notice before the
-remote-support download, feedback and date on every article, formal German, and a review
-status on every page."""
+remote-support download, a privacy policy with every Art. 13 GDPR item, feedback and date on
+every article, formal German, and a review status on every page."""
 
 from __future__ import annotations
 
@@ -128,6 +128,102 @@ def test_download_link_to_the_facts_address_comes_after_the_privacy_notice(site_
         assert link.find_previous("h2")["id"] == "download", f"{lang}: link outside #download"
     assert facts["remote_support"]["size"][lang] in links[0].get_text(), (
         f"{lang}: the download link does not show the size")
+
+
+# The privacy policy (Art. 13 GDPR): each processing section labels its items with a class
+# ("**Zweck:** ...\n{: .art13-purpose }"), so that the test reads them in both languages.
+PROCESSINGS = ("website", "contact", "remote-support")
+ART13_ITEMS = ("art13-purpose", "art13-legal-basis", "art13-recipients", "art13-third-country",
+               "art13-storage", "art13-obligation")
+PRIVACY_SECTIONS = ("controller", "website", "local-storage", "contact", "remote-support",
+                    "automated-decisions", "your-rights", "right-to-object", "supervisory-authority")
+# Company-specific values behind an item: the item shows the value, or says it is not confirmed.
+ITEM_FACTS = {
+    ("website", "art13-recipients"): "privacy.hosting_provider",
+    ("website", "art13-third-country"): "privacy.hosting_third_country",
+    ("website", "art13-storage"): "privacy.server_log_retention",
+    ("contact", "art13-recipients"): "privacy.email_provider",
+    ("contact", "art13-third-country"): "privacy.email_third_country",
+    ("contact", "art13-storage"): "privacy.support_request_retention",
+    ("remote-support", "art13-recipients"): "remote_support.vendor",
+    ("remote-support", "art13-third-country"): "privacy.remote_support_third_country",
+    ("remote-support", "art13-storage"): "privacy.recording_retention",
+}
+NOT_CONFIRMED = {"de": "noch nicht bestätigt", "en": "not confirmed yet"}
+
+
+def section(content, heading_id):
+    """The elements from the h2 with heading_id up to the next h2."""
+    heading = content.find(id=heading_id)
+    assert heading is not None and heading.name == "h2", f"no section #{heading_id}"
+    elements = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        elements.append(sibling)
+    return elements
+
+
+def labelled_items(elements):
+    """{item class: its text}, the text of a labelled paragraph plus a list right after it."""
+    items = {}
+    for element in elements:
+        for item in [c for c in element.get("class", []) if c.startswith("art13-")]:
+            text = element.get_text(" ", strip=True)
+            following = element.find_next_sibling()
+            if following is not None and following.name in ("ul", "ol"):
+                text += " " + following.get_text(" ", strip=True)
+            items[item] = text
+    return items
+
+
+def fact_value(facts, key, lang):
+    value = facts
+    for part in key.split("."):
+        value = value[part]
+    return value[lang] if isinstance(value, dict) else value
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_privacy_policy_has_every_art_13_item_for_each_processing(site_dir, facts, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}privacy.html")
+    for heading_id in PRIVACY_SECTIONS:
+        assert content.find(id=heading_id), f"{lang} privacy policy: no section #{heading_id}"
+    for processing in PROCESSINGS:
+        items = labelled_items(section(content, processing))
+        missing = [item for item in ART13_ITEMS if item not in items]
+        assert not missing, f"{lang} privacy policy #{processing}: no {missing}"
+        for item, text in items.items():
+            label_only = text.endswith(":") or len(text.split()) < 4
+            assert not label_only, f"{lang} #{processing} .{item} has a label but no content: {text!r}"
+        for (where, item), key in ITEM_FACTS.items():
+            if where != processing:
+                continue
+            value = fact_value(facts, key, lang)
+            expected = NOT_CONFIRMED[lang] if value is None else value
+            assert expected in items[item], (
+                f"{lang} #{processing} .{item}: should show {key} or say '{NOT_CONFIRMED[lang]}'")
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_privacy_policy_says_what_is_unconfirmed_about_the_controller(site_dir, facts, lang):
+    text = " ".join(e.get_text(" ") for e in section(
+        article(site_dir, f"{LANG_ROOTS[lang]}privacy.html"), "controller"))
+    for key in ("company.legal_name", "company.postal_address", "legal.data_protection_officer"):
+        value = fact_value(facts, key, lang)
+        assert (value if value is not None else NOT_CONFIRMED[lang]) in text, (
+            f"{lang} #controller: {key} neither shown nor named as not confirmed")
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_right_to_object_is_a_heading_of_its_own_with_a_help_id(site_dir, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}privacy.html")
+    heading = content.find(id="right-to-object")
+    assert heading is not None and heading.name in ("h2", "h3"), f"{lang}: no heading #right-to-object"
+    text = " ".join(e.get_text(" ") for e in section(content, "right-to-object"))
+    assert re.search(r"Art\. 21\b", text), f"{lang} #right-to-object does not cite Art. 21"
+    registry = yaml.safe_load((PROJECT / "data" / "help-ids.yml").read_text(encoding="utf-8"))["ids"]
+    assert registry.get("privacy-right-to-object") == "privacy.md#right-to-object"
 
 
 @pytest.mark.parametrize("lang", LANG_ROOTS)
