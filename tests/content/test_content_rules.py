@@ -1,5 +1,6 @@
 """What the content issue promises readers: the four top tasks one click from the start page,
-a full FAQ, the privacy notice before the remote-support download, feedback and date on
+a full FAQ whose answers help instead of deferring, the privacy notice before the
+remote-support download, a privacy policy with every Art. 13 GDPR item, feedback and date on
 every article, formal German, and a review status on every page."""
 
 from __future__ import annotations
@@ -39,12 +40,65 @@ def test_start_page_links_to_the_four_top_tasks_in_its_own_language(site_dir, la
         f"{lang} start page: the cards should lead to {TOP_TASKS}")
 
 
+def test_faq_has_at_least_18_questions_in_at_least_4_groups_with_the_same_ids_in_both_languages(site_dir):
+    heading_ids = {}
+    for lang, root in LANG_ROOTS.items():
+        content = article(site_dir, f"{root}price-lists.html")
+        groups, questions = content.select("h2[id]"), content.select("h3[id]")
+        assert len(groups) >= 4 and len(questions) >= 18, (
+            f"{lang} FAQ: {len(groups)} groups, {len(questions)} questions")
+        heading_ids[lang] = [h["id"] for h in content.select("h2[id], h3[id]")]
+    assert heading_ids["de"] == heading_ids["en"], "the FAQ's groups and questions differ by language"
+
+
+# An answer that refers to the page itself and says it does not describe something
+# ("Ob ScanPrix ..., beschreibt diese Seite nicht.", "This page does not say whether ...").
+DEFERRING = re.compile(
+    r"\b(?:diese|dieser|this)\s+(?:hilfe)?(?:seite|help page|page)\b[^.!?]*\b(?:nicht|keine?\w*|not)\b",
+    re.IGNORECASE)
+
+
+def faq_answers(content):
+    """{question ID: text of its answer}: everything between an h3 and the next h2 or h3."""
+    answers = {}
+    for question in content.select("h3[id]"):
+        parts = []
+        for sibling in question.find_next_siblings():
+            if sibling.name in ("h2", "h3"):
+                break
+            parts.append(sibling.get_text(" "))
+        answers[question["id"]] = " ".join(parts)
+    return answers
+
+
+def deferring_answers(content):
+    return {qid: match.group() for qid, text in faq_answers(content).items()
+            if (match := DEFERRING.search(text))}
+
+
 @pytest.mark.parametrize("lang", LANG_ROOTS)
-def test_faq_has_at_least_24_questions_in_at_least_4_groups(site_dir, lang):
+def test_no_faq_answer_only_says_the_page_does_not_describe_it(site_dir, lang):
     content = article(site_dir, f"{LANG_ROOTS[lang]}price-lists.html")
-    groups, questions = content.select("h2[id]"), content.select("h3[id]")
-    assert len(groups) >= 4 and len(questions) >= 24, (
-        f"{lang} FAQ: {len(groups)} groups, {len(questions)} questions")
+    assert faq_answers(content), f"{lang} FAQ: no answers found"
+    assert not deferring_answers(content), (
+        f"{lang} FAQ: answers that defer instead of helping: {deferring_answers(content)}; "
+        "give the reader something to do, or merge them into the answer on what support shows")
+
+
+PLANTED_DEFERRALS = {
+    "de": "Ob ScanPrix Preise aus einer Datei übernehmen kann, beschreibt diese Seite nicht.",
+    "en": "This page does not say whether ScanPrix can import prices from a file.",
+}
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_a_planted_deferring_answer_is_found(site_dir, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}price-lists.html")
+    planted = BeautifulSoup(f'<h3 id="planted">?</h3><p>{PLANTED_DEFERRALS[lang]} '
+                            "Fragen Sie den Support. Ask support.</p>", "lxml")
+    content.append(planted.h3)
+    content.append(planted.p)
+    assert set(deferring_answers(content)) == {"planted"}
 
 
 @pytest.mark.parametrize("lang", LANG_ROOTS)
@@ -54,6 +108,123 @@ def test_remote_support_privacy_notice_comes_before_download_and_steps(site_dir,
     assert order.index("privacy-notice") < order.index("download") < order.index("start"), order
     steps = content.find(id="start").find_next("ol")
     assert steps and len(steps.find_all("li", recursive=False)) >= 4, "the steps are a numbered list"
+
+
+def position(content, element):
+    """Place of element in the document order of content."""
+    return next(i for i, node in enumerate(content.descendants) if node is element)
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_download_link_to_the_facts_address_comes_after_the_privacy_notice(site_dir, facts, lang):
+    url = facts["remote_support"]["download_url"]
+    if url is None:
+        pytest.skip("remote_support.download_url is null: the page offers no download")
+    content = article(site_dir, f"{LANG_ROOTS[lang]}remote-support.html")
+    links = content.find_all("a", href=url)
+    assert links, f"{lang} remote support: no link to {url}"
+    notice = position(content, content.find(id="privacy-notice"))
+    for link in links:
+        assert position(content, link) > notice, f"{lang}: download link before the privacy notice"
+        assert link.find_previous("h2")["id"] == "download", f"{lang}: link outside #download"
+    assert facts["remote_support"]["size"][lang] in links[0].get_text(), (
+        f"{lang}: the download link does not show the size")
+
+
+# The privacy policy (Art. 13 GDPR): each processing section labels its items with a class
+# ("**Zweck:** ...\n{: .art13-purpose }"), so that the test reads them in both languages.
+PROCESSINGS = ("website", "contact", "remote-support")
+ART13_ITEMS = ("art13-purpose", "art13-legal-basis", "art13-recipients", "art13-third-country",
+               "art13-storage", "art13-obligation")
+PRIVACY_SECTIONS = ("controller", "website", "local-storage", "contact", "remote-support",
+                    "automated-decisions", "your-rights", "right-to-object", "supervisory-authority")
+# Company-specific values behind an item: the item shows the value, or says it is not confirmed.
+ITEM_FACTS = {
+    ("website", "art13-recipients"): "privacy.hosting_provider",
+    ("website", "art13-third-country"): "privacy.hosting_third_country",
+    ("website", "art13-storage"): "privacy.server_log_retention",
+    ("contact", "art13-recipients"): "privacy.email_provider",
+    ("contact", "art13-third-country"): "privacy.email_third_country",
+    ("contact", "art13-storage"): "privacy.support_request_retention",
+    ("remote-support", "art13-recipients"): "remote_support.vendor",
+    ("remote-support", "art13-third-country"): "privacy.remote_support_third_country",
+    ("remote-support", "art13-storage"): "privacy.recording_retention",
+}
+NOT_CONFIRMED = {"de": "noch nicht bestätigt", "en": "not confirmed yet"}
+
+
+def section(content, heading_id):
+    """The elements from the h2 with heading_id up to the next h2."""
+    heading = content.find(id=heading_id)
+    assert heading is not None and heading.name == "h2", f"no section #{heading_id}"
+    elements = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        elements.append(sibling)
+    return elements
+
+
+def labelled_items(elements):
+    """{item class: its text}, the text of a labelled paragraph plus a list right after it."""
+    items = {}
+    for element in elements:
+        for item in [c for c in element.get("class", []) if c.startswith("art13-")]:
+            text = element.get_text(" ", strip=True)
+            following = element.find_next_sibling()
+            if following is not None and following.name in ("ul", "ol"):
+                text += " " + following.get_text(" ", strip=True)
+            items[item] = text
+    return items
+
+
+def fact_value(facts, key, lang):
+    value = facts
+    for part in key.split("."):
+        value = value[part]
+    return value[lang] if isinstance(value, dict) else value
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_privacy_policy_has_every_art_13_item_for_each_processing(site_dir, facts, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}privacy.html")
+    for heading_id in PRIVACY_SECTIONS:
+        assert content.find(id=heading_id), f"{lang} privacy policy: no section #{heading_id}"
+    for processing in PROCESSINGS:
+        items = labelled_items(section(content, processing))
+        missing = [item for item in ART13_ITEMS if item not in items]
+        assert not missing, f"{lang} privacy policy #{processing}: no {missing}"
+        for item, text in items.items():
+            label_only = text.endswith(":") or len(text.split()) < 4
+            assert not label_only, f"{lang} #{processing} .{item} has a label but no content: {text!r}"
+        for (where, item), key in ITEM_FACTS.items():
+            if where != processing:
+                continue
+            value = fact_value(facts, key, lang)
+            expected = NOT_CONFIRMED[lang] if value is None else value
+            assert expected in items[item], (
+                f"{lang} #{processing} .{item}: should show {key} or say '{NOT_CONFIRMED[lang]}'")
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_privacy_policy_says_what_is_unconfirmed_about_the_controller(site_dir, facts, lang):
+    text = " ".join(e.get_text(" ") for e in section(
+        article(site_dir, f"{LANG_ROOTS[lang]}privacy.html"), "controller"))
+    for key in ("company.legal_name", "company.postal_address", "legal.data_protection_officer"):
+        value = fact_value(facts, key, lang)
+        assert (value if value is not None else NOT_CONFIRMED[lang]) in text, (
+            f"{lang} #controller: {key} neither shown nor named as not confirmed")
+
+
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_right_to_object_is_a_heading_of_its_own_with_a_help_id(site_dir, lang):
+    content = article(site_dir, f"{LANG_ROOTS[lang]}privacy.html")
+    heading = content.find(id="right-to-object")
+    assert heading is not None and heading.name in ("h2", "h3"), f"{lang}: no heading #right-to-object"
+    text = " ".join(e.get_text(" ") for e in section(content, "right-to-object"))
+    assert re.search(r"Art\. 21\b", text), f"{lang} #right-to-object does not cite Art. 21"
+    registry = yaml.safe_load((PROJECT / "data" / "help-ids.yml").read_text(encoding="utf-8"))["ids"]
+    assert registry.get("privacy-right-to-object") == "privacy.md#right-to-object"
 
 
 @pytest.mark.parametrize("lang", LANG_ROOTS)
