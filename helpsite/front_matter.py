@@ -11,6 +11,7 @@ from helpsite.project import InputError
 
 DESCRIPTION_MAX = 160
 REVIEW_STATUSES = ("confirmed", "needs-review")
+KEYWORDS_MIN = 5  # customers' words for what the page answers (helpsite/search_terms.py)
 
 
 def read(source: Path) -> dict:
@@ -32,6 +33,13 @@ def check(meta: dict, markdown: str, where: str) -> None:
     if len(description) > DESCRIPTION_MAX:
         raise InputError(f"{where}: description has {len(description)} characters; shorten it to at most "
                          f"{DESCRIPTION_MAX}.")
+    keywords = meta.get("keywords")
+    if (not isinstance(keywords, list) or len(keywords) < KEYWORDS_MIN
+            or not all(isinstance(word, str) and word.strip() for word in keywords)):
+        raise InputError(f"{where}: front matter needs 'keywords: [...]' with at least {KEYWORDS_MIN} "
+                         "words customers search for when they need this page (synonyms and everyday "
+                         "words the text does not use, e.g. Hotline, Update, Virenscanner). They feed "
+                         "the search index, not the page.")
     review = meta.get("review")
     if not isinstance(review, dict) or review.get("status") not in REVIEW_STATUSES:
         raise InputError(f"{where}: front matter needs 'review:' with 'status: confirmed' or "

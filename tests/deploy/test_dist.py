@@ -71,7 +71,7 @@ def test_offline_bundle_contacts_no_host(offline_dir):
     assert len(pages) > 10
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-        # Language links stay inside the bundle (assets/javascripts/search-on-demand.js keeps
+        # Language links stay inside the bundle (assets/javascripts/search.js keeps
         # Material from fetching sitemaps from file://).
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
             for element in soup.find_all(tag, **{attr: True}):

@@ -9,6 +9,7 @@ from helpsite import front_matter
 from helpsite.project import InputError
 
 VALID = {"title": "Installation", "description": "So installieren Sie ScanPrix.",
+         "keywords": ["Setup", "Update", "Virenscanner", "neuer Rechner", "Installer"],
          "review": {"status": "confirmed"}}
 
 
@@ -33,6 +34,12 @@ def test_missing_or_long_description_is_refused():
     assert "description has 161 characters; shorten it to at most 160" in broken(description="x" * 161)
 
 
+def test_a_page_without_search_keywords_is_refused():
+    assert "front matter needs 'keywords: [...]' with at least 5 words customers search for" in broken(keywords=None)
+    assert "needs 'keywords: [...]'" in broken(keywords=["Setup", "Update"])
+    assert "needs 'keywords: [...]'" in broken(keywords="Setup, Update, Virenscanner, Rechner, Installer")
+
+
 def test_review_status_and_notes_are_required():
     assert "needs 'review:' with 'status: confirmed'" in broken(review=None)
     assert "review status is needs-review but 'notes:' is empty" in broken(review={"status": "needs-review"})
@@ -41,3 +48,15 @@ def test_review_status_and_notes_are_required():
 def test_unparsable_front_matter_is_named_not_ignored():
     with pytest.raises(InputError, match="front matter is not valid YAML"):
         front_matter.check({"description": "x"}, "---\ntitle: a: b\n---\n# Page\n", "docs/install.de.md")
+
+
+def test_a_page_without_keywords_stops_the_build_naming_it(tmp_path):
+    from helpsite.building import build, copy_project
+
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / "contact.en.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text("\n".join(line for line in text.split("\n") if not line.startswith("keywords:")), encoding="utf-8")
+    result = build(project, project / "site", check=False)
+    assert result.returncode != 0
+    assert "docs/contact.en.md: front matter needs 'keywords: [...]'" in result.stdout

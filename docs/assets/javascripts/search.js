@@ -1,11 +1,13 @@
-/* Search on demand.
+/* The site's search, on top of Material's.
  *
- * Material starts its search worker and fetches the search index on every first page view,
+ * 1. Search on demand. Material starts its search worker and fetches the search index on every first page view,
  * and fetches the sitemaps behind the language links, whether or not the reader uses them.
  * Loaded before Material's bundle, this script holds those back until the reader shows intent:
  * focus on or pointer over the search (or its button), Material's search keys (/ s f), or the
  * language switch for the sitemaps. Material's own code is unchanged: it gets an ordinary
  * Worker object and ordinary requests, which simply start later.
+ * 2. No dead ends. When the search finds nothing, the search help (overrides/partials/
+ * search-help.html: support e-mail, phone, start page) shows below Material's own line.
  */
 (() => {
   "use strict";
@@ -75,4 +77,17 @@
     const typing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
     if (!typing && ["/", "s", "f", "S", "F"].includes(event.key)) release("search");
   }, { capture: true, passive: true });
+
+  /* No dead ends: show the search help while Material reports "no results". */
+  document.addEventListener("DOMContentLoaded", () => {
+    const help = document.querySelector("[data-sp-search-help]");
+    const meta = document.querySelector(".md-search-result__meta");
+    const config = document.getElementById("__config");
+    if (!help || !meta || !config) return;
+    const none = JSON.parse(config.textContent).translations["search.result.none"];
+    meta.after(help);
+    new MutationObserver(() => {
+      help.hidden = meta.textContent.trim() !== none;
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
+  });
 })();
