@@ -122,8 +122,8 @@ def _templates(project: Path) -> list[tuple[str, Path]]:
     return found
 
 
-@functools.cache
-def _known_scripts(project: Path) -> tuple[KnownScript, ...]:
+@functools.lru_cache(maxsize=8)
+def _known_scripts(project: Path, _overrides_state: tuple) -> tuple[KnownScript, ...]:
     known = []
     for origin, path in _templates(project):
         for text in template_scripts(path.read_text(encoding="utf-8")):
@@ -134,8 +134,12 @@ def _known_scripts(project: Path) -> tuple[KnownScript, ...]:
 
 
 def known_scripts(project: Path = PROJECT) -> tuple[KnownScript, ...]:
-    """Every inline script of Material's templates and of the project's overrides/."""
-    return _known_scripts(Path(project).resolve())
+    """Every inline script of Material's templates and of the project's overrides/.
+
+    Read again when a file under overrides/ changes (`mkdocs serve` rebuilds in one process)."""
+    project = Path(project).resolve()
+    state = tuple((str(p), p.stat().st_mtime_ns) for p in sorted((project / "overrides").rglob("*.html")))
+    return _known_scripts(project, state)
 
 
 def origin_of(text: str, known: tuple[KnownScript, ...]) -> str | None:
