@@ -14,7 +14,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from checks import PROJECT, facts, front_matter, html_validity, links, parity, placeholders, spelling
+from checks import (PROJECT, facts, foreign_resources, front_matter, html_validity, links, parity,
+                    placeholders, spelling)
 
 CHECKS = {
     "links": links.check,  # internal links (LinkChecker) and #anchors
@@ -22,6 +23,7 @@ CHECKS = {
     "facts": facts.check,  # single source of facts
     "placeholders": placeholders.check,
     "front matter": front_matter.check,  # title, description, meta description, alt text
+    "foreign resources": foreign_resources.check,  # nothing loaded from other hosts
     "html": html_validity.check,  # Nu HTML Checker
     "spelling": spelling.check,  # cspell
 }

@@ -1,8 +1,10 @@
 """Write the nginx configuration for one build of the site (fills in deploy/nginx/*.in).
 
-The Content-Security-Policy allows Material's few inline scripts by their SHA-256 hashes,
-computed here from the built pages. So generate the configuration from the build you publish
-(scripts/dist.py puts both in one archive).
+The Content-Security-Policy allows the site's own files and, by their SHA-256 hashes, the
+known inline scripts: those of Material's templates and of overrides/ (helpsite/page_security.py),
+as the built pages contain them (one varies with the page's depth). A page with any other
+inline script, or anything else the policy would block, stops the generator. Generate the
+configuration from the build you publish (scripts/dist.py puts both in one archive).
 
     python scripts/nginx_config.py --site site --out /tmp/nginx --server-name support.scanprix.de \
         --root /srv/scanprix-support/current/site --conf-dir /srv/scanprix-support/current/nginx \
@@ -16,26 +18,19 @@ configuration for running nginx as an ordinary process (tests, local try-outs).
 from __future__ import annotations
 
 import argparse
-import base64
 import getpass
-import hashlib
 import os
 import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's package, helpsite/
+from helpsite import page_security  # noqa: E402
+from helpsite.built_site import built_pages, rel_path, source_of  # noqa: E402
+from helpsite.project import PROJECT, languages  # noqa: E402
+
 TEMPLATES = Path(__file__).resolve().parents[1] / "deploy" / "nginx"
 MAIN_FILE = "scanprix-support.conf"
-SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
-SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-JAVASCRIPT_TYPES = {"text/javascript", "application/javascript", "module"}
-# What a strict CSP blocks and no hash can allow (it would need 'unsafe-inline').
-INLINE_ONLY = {
-    "an inline event handler (onclick=...)": re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I),
-    "a style attribute": re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I),
-    "a <style> element": re.compile(r"<style\b", re.I),
-    "a javascript: link": re.compile(r"""\shref\s*=\s*["']?\s*javascript:""", re.I),
-}
 HSTS = (
     "# HTTPS only: browsers use nothing but HTTPS for this host for a year. Start with a\n"
     "# short max-age (300) on a new host; never add `preload` without a plan for all subdomains.\n"
@@ -48,35 +43,23 @@ class ConfigError(Exception):
     pass
 
 
-def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script the browser runs (not JSON data blocks)."""
-    scripts = []
-    for match in SCRIPT.finditer(html):
-        attrs = match["attrs"]
-        if re.search(r"\bsrc\s*=", attrs, re.I):
-            continue
-        kind = SCRIPT_TYPE.search(attrs)
-        if kind and kind.group(1).lower() not in JAVASCRIPT_TYPES:
-            continue
-        scripts.append(match["body"])
-    return scripts
+def script_hashes(site_dir: Path, project: Path = PROJECT) -> list[str]:
+    """CSP source expressions for the known inline scripts of the built site.
 
-
-def script_hashes(site_dir: Path) -> list[str]:
-    """CSP source expressions for every distinct inline script of the built site."""
-    hashes = set()
-    problems = []
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        for what, pattern in INLINE_ONLY.items():
-            if pattern.search(html):
-                problems.append(f"{page}: {what}; the Content-Security-Policy blocks it. "
-                                "Move the script or style into a file under docs/assets/ or overrides/.")
-        for body in inline_scripts(html):
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-            hashes.add(f"'sha256-{digest}'")
+    Known: the inline scripts of Material's templates and of overrides/ (helpsite/page_security.py),
+    read with an HTML parser. A page with anything else the policy would block (an unknown inline
+    script, an event handler, a javascript: link, a script from another host, inline style) stops
+    the generator, naming the page: the build refuses such pages, so the site was changed after it."""
+    known = page_security.known_scripts(project)
+    langs = languages(project)
+    hashes, problems = set(), []
+    for page in built_pages(site_dir):
+        report = page_security.analyse(page.read_text(encoding="utf-8"), known)
+        source = source_of(rel_path(page, site_dir), langs)
+        problems += [f"{page} (source: {source}): {problem}" for problem in report.problems]
+        hashes.update(page_security.csp_hash(text) for text, _origin in report.scripts)
     if problems:
-        raise ConfigError("\n".join(problems))
+        raise ConfigError("\n".join(dict.fromkeys(problems)))
     return sorted(hashes)
 
 

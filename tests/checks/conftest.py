@@ -60,6 +60,8 @@ def planted(tmp_path_factory) -> Planted:
     append(docs / "remote-support.en.md", "\n## Ending {: #planted-end }\n\nText.\n\n## Connecting {: #planted-connect }\n\nText.\n")
     # Alt text: an image without one.
     append(docs / "install.de.md", "\n![](assets/favicon.svg)\n")
+    # Foreign resources: an image from another host.
+    append(docs / "install.de.md", "\n![Logo](https://cdn.example.com/logo.png)\n")
     # Invalid HTML: a duplicate ID, and autocomplete="off" on a checkbox that is not Material's.
     append(docs / "contact.en.md", '\n<span id="planted-twice">a</span> <span id="planted-twice">b</span>\n\n'
                                    '<input type="checkbox" id="planted-toggle" autocomplete="off">\n')

@@ -5,7 +5,8 @@ from __future__ import annotations
 from checks import Finding
 from checks import __main__ as cli
 
-CHECK_MODULES = ("links", "parity", "facts", "placeholders", "front_matter", "html_validity", "spelling")
+CHECK_MODULES = ("links", "parity", "facts", "placeholders", "front_matter", "foreign_resources",
+                 "html_validity", "spelling")
 
 
 def test_cli_runs_every_check():

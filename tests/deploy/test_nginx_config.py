@@ -1,4 +1,5 @@
-"""The generated nginx configuration: CSP hashes from the build, refusals, nginx -t for both variants."""
+"""The generated nginx configuration: CSP hashes of the known inline scripts (Material's and
+overrides/' templates) only, refusals naming the page, nginx -t for both variants."""
 
 from __future__ import annotations
 
@@ -10,19 +11,22 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts import nginx_config
+from helpsite import page_security
 from helpsite.built_site import built_pages
+from helpsite.project import PROJECT
+from scripts import nginx_config
 
 
-def hashes_by_parsing(site_dir):
-    """Inline scripts found by an HTML parser, hashed as the browser does."""
-    found = set()
+def inline_scripts_by_parsing(site_dir) -> dict[str, str]:
+    """Every inline script of the built pages found by an HTML parser: hash (as the browser
+    computes it) -> text."""
+    found = {}
     for page in built_pages(site_dir):
         for script in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("script"):
             if script.get("src") or script.get("type", "text/javascript") != "text/javascript":
                 continue
             digest = hashlib.sha256(script.string.encode("utf-8")).digest()
-            found.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+            found[f"'sha256-{base64.b64encode(digest).decode()}'"] = script.string
     return found
 
 
@@ -31,26 +35,100 @@ def script_src(policy: str) -> list[str]:
     return directive.split()[1:]
 
 
-def test_csp_allows_exactly_the_inline_scripts_of_the_build(site_dir):
+def plant(site, rel: str, html: str, before: str = "</article>"):
+    page = site / rel
+    text = page.read_text(encoding="utf-8")
+    assert before in text, f"{rel}: '{before}' not found; update the planted defect"
+    page.write_text(text.replace(before, html + before, 1), encoding="utf-8")
+    return page
+
+
+def test_csp_allows_exactly_the_inline_scripts_of_the_clean_build(site_dir):
     policy = nginx_config.content_security_policy(site_dir)
     sources = script_src(policy)
     assert sources[0] == "'self'"
-    expected = hashes_by_parsing(site_dir)
+    expected = inline_scripts_by_parsing(site_dir)
     assert expected, "no inline scripts found: has Material changed its templates?"
-    assert set(sources[1:]) == expected
+    assert set(sources[1:]) == set(expected)
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     for directive in ("default-src 'none'", "img-src 'self' data:", "frame-ancestors 'none'",
                       "object-src 'none'", "base-uri 'none'", "form-action 'none'"):
         assert directive in policy.split("; "), directive
 
 
-def test_a_new_inline_script_gets_its_hash(site_dir, tmp_path):
+def test_csp_hashes_no_more_scripts_than_the_theme_and_overrides_produce(site_dir):
+    """Each hash is a template script of Material or overrides/. A template script without Jinja
+    has one text, hence one hash; one with Jinja (the storage scope: the page's base address)
+    at most one per folder depth of the site, plus the 404 pages' root-relative one."""
+    scripts = inline_scripts_by_parsing(site_dir)
+    known = page_security.known_scripts()
+    hashes_of: dict[page_security.KnownScript, set[str]] = {}
+    for digest in script_src(nginx_config.content_security_policy(site_dir))[1:]:
+        template = next((k for k in known if k.pattern.fullmatch(scripts[digest].strip())), None)
+        assert template, f"{digest} allows a script of no template: {scripts[digest][:80]}"
+        assert template.origin.startswith(("material/templates/", "overrides/")), template.origin
+        hashes_of.setdefault(template, set()).add(digest)
+    depths = {len(page.relative_to(site_dir).parts) for page in built_pages(site_dir)}
+    for template, digests in hashes_of.items():
+        if "{{" in template.text or "{%" in template.text:
+            assert len(digests) <= len(depths) + 1, (template.origin, digests)
+        else:
+            assert digests == {page_security.csp_hash(template.text)}, template.origin
+
+
+def test_a_planted_page_script_stops_the_generator_naming_the_page(site_dir, tmp_path):
     site = shutil.copytree(site_dir, tmp_path / "site")
-    page = site / "install.html"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "</body>", "<script>console.log('planted')</script></body>"), encoding="utf-8")
-    digest = base64.b64encode(hashlib.sha256(b"console.log('planted')").digest()).decode()
-    assert f"'sha256-{digest}'" in script_src(nginx_config.content_security_policy(site))
+    page = plant(site, "install.html", "<script>console.log('planted')</script>")
+    with pytest.raises(nginx_config.ConfigError) as error:
+        nginx_config.content_security_policy(site)
+    message = str(error.value)
+    assert f"{page} (source: docs/install.de.md)" in message
+    assert "an inline script that is in none of Material's or overrides/' templates" in message
+    assert "console.log('planted')" in message and "Move the script or style into a file" in message
+
+
+def test_a_copy_of_a_template_script_with_other_values_is_refused(site_dir, tmp_path):
+    """The storage-scope script with code where Material writes the base address."""
+    site = shutil.copytree(site_dir, tmp_path / "site")
+    scope = next(text for text in inline_scripts_by_parsing(site_dir).values() if text.startswith("__md_scope="))
+    start = scope.index('URL("') + len('URL("')
+    forged = scope[:start] + '");alert(1);("' + scope[scope.index('"', start):]
+    plant(site, "en/install.html", f"<script>{forged}</script>")
+    with pytest.raises(nginx_config.ConfigError, match="in none of Material's or overrides/' templates"):
+        nginx_config.content_security_policy(site)
+
+
+def test_a_script_from_another_host_stops_the_generator(site_dir, tmp_path):
+    site = shutil.copytree(site_dir, tmp_path / "site")
+    page = plant(site, "en/contact.html", '<script src="https://cdn.example.com/widget.js"></script>')
+    with pytest.raises(nginx_config.ConfigError) as error:
+        nginx_config.content_security_policy(site)
+    assert f"{page} (source: docs/contact.en.md)" in str(error.value)
+    assert 'a script from another address (<script src="https://cdn.example.com/widget.js">)' in str(error.value)
+
+
+def test_the_sites_own_script_files_need_no_hash(site_dir, tmp_path):
+    site = shutil.copytree(site_dir, tmp_path / "site")
+    plant(site, "en/contact.html", '<script src="../assets/javascripts/site.js"></script>', before="</body>")
+    plant(site, "404.html", '<script src="/assets/javascripts/site.js"></script>', before="</body>")
+    assert script_src(nginx_config.content_security_policy(site)) == \
+        script_src(nginx_config.content_security_policy(site_dir))
+
+
+def test_an_inline_script_of_overrides_gets_its_hash(site_dir, tmp_path):
+    """Known by origin: a script in a template under overrides/ (here of a stand-in project)."""
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT / "overrides", project / "overrides")
+    shutil.copy(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
+    script = "document.documentElement.dataset.site = '{{ config.extra.lang }}-scanprix'"
+    (project / "overrides" / "partials" / "site-script.html").write_text(f"<script>{script}</script>\n",
+                                                                         encoding="utf-8")
+    site = shutil.copytree(site_dir, tmp_path / "site")
+    rendered = script.replace("{{ config.extra.lang }}", "en")
+    plant(site, "en/install.html", f"<script>{rendered}</script>", before="</body>")
+    assert page_security.csp_hash(rendered) in nginx_config.script_hashes(site, project)
+    with pytest.raises(nginx_config.ConfigError):  # the real project has no such template
+        nginx_config.script_hashes(site)
 
 
 @pytest.mark.parametrize("planted, what", [

@@ -1,0 +1,297 @@
+"""What a built page may run: the inline scripts of the site's templates, nothing else.
+
+The site's Content-Security-Policy (scripts/nginx_config.py) allows scripts from the site itself
+and, by their SHA-256 hashes, the *known* inline scripts. A script is known by where it comes
+from: a `<script>` without `src` in Material's installed templates (material/templates/**/*.html)
+or in this site's templates (overrides/**/*.html). Each such template script becomes a pattern:
+its text literally, with every Jinja tag ({{ ... }}, {% ... %}) a narrow wildcard:
+
+- inside a JavaScript string literal ("{{ base_url }}") it matches a value that cannot leave the
+  string: no quote, backslash, angle bracket, whitespace, ';', parenthesis or brace;
+- outside a string it matches a bare value (a number, a name, true/false): letters, digits, . $ + -.
+
+A template script with fewer than MIN_LITERAL characters of literal text is not known at all:
+its pattern would match too much. A page that renders it fails, and the fix is a template
+script with more fixed text.
+
+A page's inline script that matches no template script is unknown; so is any inline script in a
+page's own text (its Markdown or HTML), even a copy of a template's: the page's text is not a
+template. Data blocks (type application/json, application/ld+json, e.g. Material's __config)
+are data, not scripts. Also refused, because the policy blocks them and no hash can allow them:
+inline event handlers (on...=), javascript: addresses, `<script src>` to anything but the
+site's own files (a relative or root-relative address), style attributes and <style> elements.
+
+The build (hooks/page_security.py) stops on a page with any of these, naming the page's source;
+scripts/nginx_config.py refuses to write a policy for such a site and hashes the known scripts.
+Only the standard library: the build needs nothing else.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from helpsite.project import PROJECT, InputError
+
+MIN_LITERAL = 24  # characters of fixed text (whitespace not counted) a template script needs
+DATA_TYPES = {"application/json", "application/ld+json"}  # <script type=...> the browser never runs
+# Attributes whose value the browser follows as an address (javascript: runs there).
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "cite",
+                  "background", "srcset", "ping"}
+JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+STRING_VALUE = r"[^\"'`\\<>\s;(){}]{0,500}"
+BARE_VALUE = r"[\w.$+\-]{0,100}"
+FIX_SCRIPT = ("Move the script or style into a file under docs/assets/ or overrides/: a script "
+              "file under docs/assets/javascripts/ listed in extra_javascript in mkdocs.yml, or an "
+              "inline script in a template under overrides/ (the Content-Security-Policy then "
+              "lists its hash).")
+FIX_STYLE = ("Move the script or style into a file under docs/assets/ or overrides/: the rule "
+             "into docs/assets/stylesheets/site.css, with a class on the element if needed.")
+FIX_REMOTE = ("Copy the script into docs/assets/javascripts/ and load it from there (extra_javascript "
+              "in mkdocs.yml), or remove it: the site runs nothing from other hosts.")
+
+
+# --- The known scripts -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KnownScript:
+    origin: str  # the template, e.g. "material/templates/partials/javascripts/base.html"
+    text: str  # the script as written in the template
+    pattern: re.Pattern
+
+
+def _literal(text: str) -> str:
+    return "".join(r"\s*" if part.isspace() else re.escape(part) for part in re.split(r"(\s+)", text) if part)
+
+
+def _quote_after(text: str, quote: str | None) -> str | None:
+    """The string literal open after text, given the one open before it (None: outside)."""
+    escaped = False
+    for char in text:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = None
+        elif char in "\"'`":
+            quote = char
+    return quote
+
+
+def script_pattern(text: str) -> tuple[re.Pattern, int]:
+    """A template script's pattern and how many characters of literal text it has."""
+    regex, literal, quote, position = [], 0, None, 0
+    text = text.strip()
+    for tag in JINJA_TAG.finditer(text):
+        fixed = text[position:tag.start()]
+        regex.append(_literal(fixed))
+        literal += len("".join(fixed.split()))
+        quote = _quote_after(fixed, quote)
+        if not tag.group().startswith("{#"):  # a comment renders nothing
+            regex.append(STRING_VALUE if quote else BARE_VALUE)
+        position = tag.end()
+    fixed = text[position:]
+    regex.append(_literal(fixed))
+    literal += len("".join(fixed.split()))
+    return re.compile("".join(regex), re.S), literal
+
+
+def template_scripts(template: str) -> list[str]:
+    """The text of every inline script (no src, not a data block) of a template."""
+    reader = _Reader()
+    reader.feed(template)
+    reader.close()
+    return [script.text for script in reader.scripts if script.runs and not script.src]
+
+
+def _templates(project: Path) -> list[tuple[str, Path]]:
+    import material  # the installed theme
+
+    material_dir = Path(material.__file__).resolve().parent
+    found = [(f"material/{p.relative_to(material_dir).as_posix()}", p)
+             for p in sorted((material_dir / "templates").rglob("*.html"))]
+    found += [(p.relative_to(project).as_posix(), p) for p in sorted((project / "overrides").rglob("*.html"))]
+    return found
+
+
+@functools.lru_cache(maxsize=8)
+def _known_scripts(project: Path, _overrides_state: tuple) -> tuple[KnownScript, ...]:
+    known = []
+    for origin, path in _templates(project):
+        for text in template_scripts(path.read_text(encoding="utf-8")):
+            pattern, literal = script_pattern(text)
+            if literal >= MIN_LITERAL:
+                known.append(KnownScript(origin, text.strip(), pattern))
+    return tuple(known)
+
+
+def known_scripts(project: Path = PROJECT) -> tuple[KnownScript, ...]:
+    """Every inline script of Material's templates and of the project's overrides/.
+
+    Read again when a file under overrides/ changes (`mkdocs serve` rebuilds in one process)."""
+    project = Path(project).resolve()
+    state = tuple((str(p), p.stat().st_mtime_ns) for p in sorted((project / "overrides").rglob("*.html")))
+    return _known_scripts(project, state)
+
+
+def origin_of(text: str, known: tuple[KnownScript, ...]) -> str | None:
+    """The template an inline script of a built page comes from; None when it is unknown."""
+    stripped = text.strip()
+    return next((script.origin for script in known if script.pattern.fullmatch(stripped)), None)
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression that allows this inline script: 'sha256-...'."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'"
+
+
+# --- Reading a page ----------------------------------------------------------------------
+
+@dataclass
+class Script:
+    attrs: dict[str, str | None]
+    text: str = ""  # exactly as in the page: what the browser hashes
+
+    @property
+    def src(self) -> str | None:
+        for name in ("src", "href", "xlink:href"):  # SVG scripts load from href
+            if name in self.attrs:
+                return self.attrs[name] or ""
+        return None
+
+    @property
+    def runs(self) -> bool:
+        """False for data blocks (JSON), which the browser never runs."""
+        kind = (self.attrs.get("type") or "").split(";")[0].strip().lower()
+        return kind not in DATA_TYPES
+
+
+class _Reader(HTMLParser):
+    """Scripts and the attributes of every element, read as a browser reads them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[Script] = []
+        self.elements: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.style_elements = 0
+        self._open: Script | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, attrs))
+        if tag == "script":
+            self._open = Script(dict(attrs))
+            self.scripts.append(self._open)
+        elif tag == "style":
+            self.style_elements += 1
+
+    def handle_startendtag(self, tag, attrs):
+        # HTML has no self-closing <script/>: a browser runs what follows, up to </script>.
+        self.handle_starttag(tag, attrs)
+        if tag in self.CDATA_CONTENT_ELEMENTS:
+            self.set_cdata_mode(tag)
+        else:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open.text += data
+
+
+# --- Judging a page ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Problem:
+    what: str  # what the page has, e.g. "an inline event handler (onclick=...) on <button>"
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.what}; the Content-Security-Policy blocks it. {self.fix}"
+
+
+@dataclass
+class PageReport:
+    scripts: list[tuple[str, str]] = field(default_factory=list)  # (text, origin) of known inline scripts
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "..."
+
+
+def own_address(url: str) -> bool:
+    """A relative or root-relative address on this site (no scheme, no host)."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip().replace("\\", "/")
+    parts = urlsplit(cleaned)
+    return bool(cleaned) and not parts.scheme and not parts.netloc and not cleaned.startswith("//")
+
+
+def _javascript_url(value: str) -> bool:
+    cleaned = re.sub(r"[\t\n\r]", "", value).strip(" \x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+                                                      "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
+                                                      "\x19\x1a\x1b\x1c\x1d\x1e\x1f")
+    return cleaned.lower().startswith(("javascript:", "vbscript:"))
+
+
+def analyse(html: str, known: tuple[KnownScript, ...] | None = None, page_text: bool = False) -> PageReport:
+    """The known inline scripts of a page and everything the policy would block.
+
+    known: the known scripts (default: this project's). page_text: html is a page's own text
+    (its rendered Markdown), where no inline script is known.
+    """
+    known = known_scripts() if known is None else known
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    report = PageReport()
+    for script in reader.scripts:
+        src = script.src
+        if src is not None:
+            if not own_address(src):
+                report.problems.append(Problem(
+                    f"a script from another address (<script src=\"{_excerpt(src)}\">)", FIX_REMOTE))
+            continue
+        if not script.runs:
+            continue
+        origin = None if page_text else origin_of(script.text, known)
+        if origin:
+            report.scripts.append((script.text, origin))
+        elif page_text:
+            report.problems.append(Problem(
+                f"an inline script in the page's text (<script>{_excerpt(script.text)}</script>)", FIX_SCRIPT))
+        else:
+            report.problems.append(Problem(
+                f"an inline script that is in none of Material's or overrides/' templates "
+                f"(<script>{_excerpt(script.text)}</script>)", FIX_SCRIPT))
+    for tag, attrs in reader.elements:
+        for name, value in attrs:
+            if name.startswith("on") and len(name) > 2:
+                report.problems.append(Problem(
+                    f"an inline event handler ({name}=...) on <{tag}>", FIX_SCRIPT))
+            elif name in URL_ATTRIBUTES and value and _javascript_url(value):
+                report.problems.append(Problem(
+                    f"a javascript: link (<{tag} {name}=\"{_excerpt(value)}\">)", FIX_SCRIPT))
+            elif name == "style":
+                report.problems.append(Problem(f"a style attribute on <{tag}>", FIX_STYLE))
+    if reader.style_elements:
+        report.problems.append(Problem("a <style> element", FIX_STYLE))
+    return report
+
+
+def refuse(problems: list[Problem], where: str) -> None:
+    """InputError naming `where` (the file to edit) and every problem, if there is one."""
+    if problems:
+        unique = list(dict.fromkeys(str(problem) for problem in problems))
+        raise InputError("\n".join(f"{where}: {problem}" for problem in unique))

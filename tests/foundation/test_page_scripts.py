@@ -1,0 +1,134 @@
+"""A page runs only the inline scripts of the site's templates (helpsite/page_security.py):
+anything else in a page stops the build, naming the file to edit and what to do."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpsite import page_security
+from helpsite.building import build, copy_project
+from helpsite.project import PROJECT
+
+KNOWN = page_security.known_scripts()
+TABS = ('var target=document.getElementById(location.hash.slice(1));'
+        'target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))')
+SCOPE_TAIL = (',location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+              '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+              '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,'
+              'JSON.stringify(_))}catch(e){}}')
+
+
+def problems(html: str, page_text: bool = False) -> list[str]:
+    return [str(problem) for problem in page_security.analyse(html, KNOWN, page_text).problems]
+
+
+def test_known_scripts_come_from_materials_templates_and_overrides():
+    origins = {script.origin for script in KNOWN}
+    assert {"material/templates/partials/javascripts/base.html",
+            "material/templates/partials/javascripts/content.html"} <= origins, origins
+    assert all(origin.startswith(("material/templates/", "overrides/")) for origin in origins)
+
+
+def test_template_scripts_match_with_their_values_and_nothing_else():
+    assert page_security.origin_of(TABS, KNOWN) == "material/templates/partials/javascripts/content.html"
+    for base in ("/", ".", "..", "../.."):
+        scope = f'__md_scope=new URL("{base}"{SCOPE_TAIL}'
+        assert page_security.origin_of(scope, KNOWN) == "material/templates/partials/javascripts/base.html"
+    forged = f'__md_scope=new URL("");alert(document.cookie);(""{SCOPE_TAIL}'
+    assert page_security.origin_of(forged, KNOWN) is None
+    assert page_security.origin_of(TABS + ";alert(1)", KNOWN) is None
+
+
+def test_a_template_script_without_enough_fixed_text_is_no_pattern():
+    _pattern, literal = page_security.script_pattern("{{ config.extra.code }}")
+    assert literal < page_security.MIN_LITERAL
+    pattern, literal = page_security.script_pattern('var lang="{{ lang }}";document.documentElement.dataset.x=lang')
+    assert literal >= page_security.MIN_LITERAL
+    assert pattern.fullmatch('var lang="de";document.documentElement.dataset.x=lang')
+    assert not pattern.fullmatch('var lang="";alert(1);"";document.documentElement.dataset.x=lang')
+
+
+def test_data_blocks_and_own_script_files_are_allowed():
+    assert problems('<script id="__config" type="application/json">{"base": "."}</script>') == []
+    for src in ("assets/javascripts/site.js", "../assets/javascripts/site.js", "/assets/javascripts/site.js"):
+        assert problems(f'<script src="{src}"></script>') == [], src
+    assert problems(f"<script>{TABS}</script>") == []
+
+
+@pytest.mark.parametrize("html, what", [
+    ("<script>alert('planted')</script>", "an inline script that is in none of Material's or overrides/' templates"),
+    ("<script type=module>alert(1)</script>", "an inline script that is in none of"),
+    ("<script/>alert(1)</script>", "an inline script that is in none of"),  # no self-closing script in HTML
+    ('<img src="x.png" alt="x" onerror="alert(1)">', "an inline event handler (onerror=...) on <img>"),
+    ('<a href="java&#x09;script:alert(1)">x</a>', "a javascript: link"),
+    ('<a href=" JavaScript:alert(1)">x</a>', "a javascript: link"),
+    ('<script src="https://cdn.example.com/x.js"></script>', "a script from another address"),
+    ('<script src="//cdn.example.com/x.js"></script>', "a script from another address"),
+    ('<script src="/\\cdn.example.com/x.js"></script>', "a script from another address"),
+    ('<script src="data:text/javascript,alert(1)"></script>', "a script from another address"),
+    ('<svg><script href="https://cdn.example.com/x.js"></script></svg>', "a script from another address"),
+    ('<p style="color:red">x</p>', "a style attribute on <p>"),
+    ("<style>p{color:red}</style>", "a <style> element"),
+])
+def test_what_the_policy_blocks_is_named_with_the_fix(html, what):
+    found = problems(html)
+    assert len(found) == 1 and what in found[0], found
+    assert "Copy the script into docs/assets/" in found[0] or "Move the script or style into a file" in found[0]
+
+
+def test_no_inline_script_in_a_pages_own_text_is_known():
+    """A copy of a template's script in a page is still the page's script."""
+    assert "an inline script in the page's text" in problems(f"<p>x</p><script>{TABS}</script>", page_text=True)[0]
+
+
+# --- The build ---------------------------------------------------------------------------
+
+def append(path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def replace(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: '{old}' not found; update the planted defect"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+PLANTED = {
+    "inline script": ("docs/install.de.md", lambda p: append(p, "\n<script>alert('planted')</script>\n"),
+                      "docs/install.de.md: an inline script in the page's text (<script>alert('planted')</script>)"),
+    "script from another host": (
+        "docs/install.en.md", lambda p: append(p, '\n<script src="https://cdn.example.com/widget.js"></script>\n'),
+        'docs/install.en.md: a script from another address (<script src="https://cdn.example.com/widget.js">)'),
+    "copy of Material's script": ("docs/index.de.md", lambda p: append(p, f"\n<script>{TABS}</script>\n"),
+                                  "docs/index.de.md: an inline script in the page's text"),
+    "script in the title": ("docs/contact.de.md",
+                            lambda p: replace(p, "title: ", "title: 'Kontakt</title><script>alert(1)</script><title>'  # "),
+                            "docs/contact.de.md: an inline script in the page's text (<script>alert(1)</script>)"),
+    "event handler on the 404 page": ("overrides/404.html", lambda p: replace(p, "<h1>", '<h1 onclick="go()">'),
+                                      "overrides/404.html (built 404.html): an inline event handler (onclick=...) on <h1>"),
+}
+
+
+@pytest.mark.parametrize("defect", PLANTED)
+def test_a_planted_script_stops_the_build_naming_the_file(defect, tmp_path):
+    file, plant, message = PLANTED[defect]
+    project = copy_project(tmp_path / "p")
+    plant(project / file)
+    result = build(project, project / "site", check=False)
+    assert result.returncode != 0, f"the build accepted the {defect}"
+    assert message in result.stdout, result.stdout[-3000:]
+    assert re.search(r"Move the script or style into a file under docs/assets/ or overrides/|"
+                     r"Copy the script into docs/assets/javascripts/", result.stdout)
+
+
+def test_the_build_checks_the_help_id_pages(tmp_path):
+    """hooks/help_ids.py writes them without a template; the check reads them after it."""
+    project = copy_project(tmp_path / "p")
+    replace(project / "hooks" / "help_ids.py", "<body>\n", '<body onload="go()">\n')
+    result = build(project, project / "site", check=False)
+    assert result.returncode != 0
+    assert re.search(r"data/help-ids\.yml \(built go/[a-z0-9-]+/index\.html, written by hooks/help_ids\.py\): "
+                     r"an inline event handler \(onload=\.\.\.\) on <body>", result.stdout), result.stdout[-3000:]
+
