@@ -198,6 +198,7 @@ class Reader:
         self.home = home
         self.console_errors: list[str] = []
         self.foreign_requests: list[str] = []
+        self.requests: list[str] = []
         self.thread.run(self._attach, context)
 
     def _attach(self, context):
@@ -205,6 +206,7 @@ class Reader:
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(
             f"{m.text} ({m.location.get('url', '')})"))
         self.page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("request", lambda r: r.url.startswith((self.home, "data:"))
                      or self.foreign_requests.append(r.url))
 
@@ -216,14 +218,13 @@ class Reader:
         """
         self.console_errors.clear()
         self.foreign_requests.clear()
-        self.page.goto(url)
-        self.page.wait_for_load_state("networkidle")
+        self.requests.clear()
+        self.page.goto(url, wait_until="load")  # the search loads nothing before it is used
         return self._problems(ignore=url if missing else None)
 
     @on_browser_thread
     def problems(self) -> list[str]:
         """Problems of the current page since it was opened (after searching, say)."""
-        self.page.wait_for_load_state("networkidle")
         return self._problems()
 
     def _problems(self, ignore: str | None = None) -> list[str]:
@@ -260,7 +261,7 @@ class Reader:
         self.page.locator(".md-header__option .md-select").hover()
         with self.page.expect_navigation():
             self.page.locator(f"a.md-select__link[hreflang={lang}]").click()
-        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_load_state("load")
         return self.page.url, self.page.evaluate("document.documentElement.lang")
 
 

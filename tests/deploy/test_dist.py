@@ -130,6 +130,9 @@ def test_offline_search_finds_pages_of_the_readers_language(offline_dir, reader_
     word, location = title_word(offline_dir / root / "search" / "search_index.json")
     reader = reader_for("file://")
     assert not reader.open((offline_dir / root / "install.html").as_uri())
+    # The worker waits for the reader (the index is a local file Material reads at start-up).
+    early = [url for url in reader.requests if "/workers/search" in url]
+    assert not early, f"search worker started before the search was used: {early}"
     hits = [h.split("?")[0] for h in reader.search(word)]
     language_root = (offline_dir / root).as_uri().rstrip("/") + "/"
     assert urljoin(language_root, location) in hits, (word, hits)

@@ -56,6 +56,8 @@ def test_search_finds_pages_of_the_readers_language(nginx_site, reader_for, titl
     word, location = title_word(site_dir / root / "search" / "search_index.json")
     reader = reader_for(origin)
     assert not reader.open(f"{origin}/{root}install.html")
+    early = [url for url in reader.requests if "search_index" in url or "/workers/search" in url]
+    assert not early, f"search loaded before it was used: {early}"
     hits = reader.search(word)
     language_root = f"{origin}/{root}"
     assert urljoin(language_root, location) in [h.split("?")[0] for h in hits], (word, hits)
