@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
 
 from checks import PROJECT, Finding
 from helpsite.built_site import built_pages, rel_path, source_of
@@ -32,15 +33,22 @@ AUTOCOMPLETE_MESSAGE = (
     "“datetime-local”, “email”, “hidden”, “month”, “number”, “password”, “range”, “search”, "
     "“tel”, “text”, “time”, “url”, or “week”."
 )
-MATERIAL_TOGGLE = re.compile(
-    r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" '
-    r'id="__(drawer|search)" autocomplete="off">'
-)
+MATERIAL_TOGGLES = {"drawer", "search"}
 
 
 def is_material_toggle(message: dict) -> bool:
-    return (message.get("message") == AUTOCOMPLETE_MESSAGE
-            and MATERIAL_TOGGLE.search(message.get("extract", "")) is not None)
+    """The message is about Material's drawer or search toggle (read from vnu's extract with a
+    parser: the page may be minified, attribute quotes and all)."""
+    if message.get("message") != AUTOCOMPLETE_MESSAGE:
+        return False
+    extract = message.get("extract", "")
+    position = message.get("hiliteStart", 0)
+    inputs = [tag for tag in BeautifulSoup(extract, "html.parser").find_all("input")
+              if tag.get("data-md-toggle") in MATERIAL_TOGGLES and tag.get("class") == ["md-toggle"]
+              and tag.get("type") == "checkbox" and tag.get("id") == f"__{tag.get('data-md-toggle')}"]
+    # The highlighted part of the extract is the offending element; it must be one of these.
+    highlighted = extract[position:position + message.get("hiliteLength", len(extract))]
+    return any(f"__{tag['data-md-toggle']}" in highlighted for tag in inputs)
 
 
 def run_vnu(pages: list[Path]) -> list[dict]:

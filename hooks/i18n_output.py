@@ -28,6 +28,7 @@ import json
 import posixpath
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
@@ -41,7 +42,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's pa
 from helpsite.project import languages  # noqa: E402
 from helpsite.search_terms import CompoundSplitter, enrich_index  # noqa: E402
 
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 NOT_FOUND = "404.html"
@@ -63,18 +63,43 @@ def language_roots(config: MkDocsConfig) -> dict[str, str]:
     return languages(Path(config.config_file_path).parent).roots()
 
 
+class ConfigScript(HTMLParser):
+    """Where the text of Material's <script id="__config"> is in a page: (start, end) offsets."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0] + [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self.span: tuple[int, int] | None = None
+        self._text_start: int | None = None
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script" and dict(attrs).get("id") == "__config":
+            self._text_start = self._offset() + len(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._text_start is not None and self.span is None:
+            self.span = (self._text_start, self._offset())
+
+
 def search_base(output: str, lang_root: str, where: str) -> str:
     """Point Material's `base` at the language root, so search loads that language's index."""
-    match = CONFIG_SCRIPT.search(output)
-    if not match:
+    span = ConfigScript(output).span
+    if not span:
         raise PluginError(f"{where}: Material's __config script not found; hooks/i18n_output.py needs updating.")
     if not lang_root:
         return output
-    app = json.loads(match.group(2))
+    start, end = span
+    app = json.loads(output[start:end])
     # Keep the trailing slash: Material resolves "search/search_index.json" and result links
     # against `base` with new URL(), and "../en" (no slash) resolves them at the site root.
     app["base"] = posixpath.join(app["base"], lang_root)
-    return output[: match.start(2)] + json.dumps(app, separators=(",", ":")) + output[match.end(2):]
+    return output[:start] + json.dumps(app, separators=(",", ":")) + output[end:]
 
 
 def absolute_alternates(config: MkDocsConfig) -> None:
