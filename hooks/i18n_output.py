@@ -17,7 +17,9 @@
      index; we write it per language from the split indexes instead;
    - the plugin loads the iframe-worker shim (search's Worker from file://) from a CDN; we
      ship node_modules/iframe-worker/shim/index.js as assets/javascripts/iframe-worker-shim.js;
-   - language links stay relative: absolute ones would make the help contact the production host.
+   - the language switch keeps relative links (absolute ones would make the help contact the
+     production host), and the head has no hreflang links at all: they are for search engines,
+     and Material fetches sitemap.xml next to each one, which fails from file://.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 NOT_FOUND = "404.html"
+HEAD_HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 OFFLINE_SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 
@@ -109,6 +112,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig):
+    if offline_build(config):
+        output = HEAD_HREFLANG.sub("", output)  # the switch's links are <a>, not <link>: they stay
     return search_base(output, config.extra["lang_root"], f"docs/{page.file.src_uri}")
 
 
