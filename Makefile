@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM_PATH ?= /usr/lib/chromium/chromium
 SERVE_ADDR := 127.0.0.1:8000
 
-.PHONY: serve build check test review bench dist check-external lock system-deps clean
+.PHONY: serve build check test review bench dist dist-preview check-external lock system-deps clean
 
 ## serve: build and serve both languages on http://127.0.0.1:8000 (reloads on change)
 serve: $(VENV)/.installed
@@ -28,7 +28,7 @@ check: build node_modules/.installed
 test: build node_modules/.installed system-deps
 	$(BIN)/pytest -n auto --dist loadgroup tests
 
-## review: print the content review list (unconfirmed facts, pages marked needs-review)
+## review: what blocks a release first (make dist names the same), then the content review list
 review: $(VENV)/.installed
 	$(BIN)/python -m scripts.review
 
@@ -36,9 +36,15 @@ review: $(VENV)/.installed
 bench: build node_modules/.installed system-deps
 	$(BIN)/python -m scripts.bench
 
-## dist: web-server archive and offline help ZIP in dist/
+## dist: a release: web-server archive and offline help ZIP in dist/, for SITE_URL (required).
+## Refuses, listing each unconfirmed fact and page, until the release is ready (make review).
 dist: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m scripts.dist
+
+## dist-preview: the same archives for a staging address with unconfirmed content:
+## SITE_URL=https://<staging host>/ make dist-preview. Every page says it is a preview, noindex.
+dist-preview: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python -m scripts.dist --preview
 
 ## check-external: check external links (needs internet; not part of make test)
 check-external: build

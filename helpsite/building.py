@@ -11,8 +11,9 @@ from pathlib import Path
 from helpsite.project import PROJECT
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-# What a build needs; a copy of these is a whole project.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "helpsite", "data")
+# What a build and a release (scripts/dist.py, its nginx templates) need; a copy of these is a
+# whole project.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "helpsite", "data", "scripts", "deploy")
 
 
 def copy_project(dest: Path, project: Path = PROJECT) -> Path:

@@ -146,13 +146,17 @@ def target_path(entry: HelpId, lang_root: str) -> str:
     return f"{path}#{entry.anchor}" if entry.anchor else path
 
 
-def redirect_page(help_id: str, target: str, lang: str, ui: dict, site_url: str, title: str) -> str:
+def redirect_page(help_id: str, target: str, lang: str, ui: dict, site_url: str, title: str,
+                  preview: bool = False) -> str:
     here = posixpath.dirname(target.split("#")[0])  # language root of the target
     relative = posixpath.relpath(target.split("#")[0], posixpath.join(here, "go", help_id))
     if "#" in target:
         relative += "#" + target.split("#", 1)[1]
     href = escape(relative)
     canonical = escape(urljoin(site_url, target))
+    # A preview build (mkdocs.yml extra.preview) says so here too, as on every other page.
+    notice = (f'<p><strong>{escape(ui["preview_label"])}:</strong> {escape(ui["preview_notice"])}</p>\n'
+              if preview else "")
     return f"""<!doctype html>
 <html lang="{lang}">
 <head>
@@ -164,7 +168,7 @@ def redirect_page(help_id: str, target: str, lang: str, ui: dict, site_url: str,
 <meta http-equiv="refresh" content="0; url={href}">
 </head>
 <body>
-<p><a href="{href}">{escape(ui["redirect_link"])}: {escape(title)}</a></p>
+{notice}<p><a href="{href}">{escape(ui["redirect_link"])}: {escape(title)}</a></p>
 </body>
 </html>
 """
@@ -212,7 +216,7 @@ def on_post_build(config: MkDocsConfig):
                 "the section that now answers it."
             )
         html = redirect_page(entry.id, target, lang, config.extra["ui"], config.site_url,
-                             State.titles[page_path])
+                             State.titles[page_path], preview=bool(config.extra.get("preview")))
         out = site / lang_root / "go" / entry.id / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(html, encoding="utf-8")

@@ -1,5 +1,12 @@
 """make dist: the web-server archive and the offline help ZIP, both named with the version.
 
+`make dist` builds a release and refuses, exit status 1, while anything is unconfirmed: it
+lists every blocker (helpsite/release.py: facts without a value or listed as unconfirmed,
+pages whose review status is not confirmed, SITE_URL not set) and builds nothing.
+`make dist-preview` (--preview) builds the same archives for a staging address whatever is
+unconfirmed: every page shows a preview notice and carries <meta name="robots" content="noindex">,
+the nginx configuration sends X-Robots-Tag: noindex, and the file names end in -preview.
+
 dist/scanprix-support-site-<version>.tar.gz
     scanprix-support-site-<version>/site/    the built site (SITE_URL decides its address)
     scanprix-support-site-<version>/nginx/   its nginx configuration (CSP hashes of this build),
@@ -9,12 +16,15 @@ dist/scanprix-help-offline-<version>.zip
                                              opens from file://, search included; no 404 pages
                                              and no sitemaps (nothing serves or reads them there)
 
+A preview's files are named <version>-preview (scanprix-support-site-<version>-preview.tar.gz, ...).
+
 <version> is `git describe --tags --dirty`, or without tags the date of the last commit and
 its short hash (20261125-c54889a, "-dirty" with uncommitted changes). Both archives carry the
 last commit's time, so one commit gives the same files.
 
-Environment: SITE_URL (site address), DEPLOY_DIR (where the release is unpacked on the server,
-default /srv/scanprix-support/current), TLS_CERT / TLS_KEY (HTTPS certificate paths on the server).
+Environment: SITE_URL (site address, required: the release's confirmed address, or a preview's
+staging address), DEPLOY_DIR (where the release is unpacked on the server, default
+/srv/scanprix-support/current), TLS_CERT / TLS_KEY (HTTPS certificate paths on the server).
 """
 
 from __future__ import annotations
@@ -30,14 +40,17 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from helpsite import release as gate
 from helpsite.building import MKDOCS
 from helpsite.project import PROJECT, mkdocs_config
 from scripts import nginx_config
+
 DEFAULT_DEPLOY_DIR = "/srv/scanprix-support/current"
 DEFAULT_TLS_CERT = "/etc/ssl/certs/scanprix-support.pem"
 DEFAULT_TLS_KEY = "/etc/ssl/private/scanprix-support.key"
 OFFLINE_FOLDER = "scanprix-help"
 OFFLINE_LEFT_OUT = ("404.html", "en/404.html", "sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml")
+PREVIEW_SUFFIX = "-preview"
 
 
 def git(*args: str) -> str:
@@ -62,8 +75,9 @@ def site_url() -> str:
     return mkdocs_config(PROJECT)["site_url"]  # !ENV [SITE_URL, ...] resolved as the build does
 
 
-def build(site_dir: Path, offline: bool) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
+def build(site_dir: Path, offline: bool, preview: bool) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false",
+               PREVIEW="true" if preview else "false")  # a release never inherits PREVIEW
     result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site_dir)], cwd=PROJECT,
                             env=env, capture_output=True, text=True)
     if result.returncode != 0:
@@ -94,10 +108,10 @@ def write_zip(target: Path, folder: Path, top: str, mtime: int) -> None:
             archive.writestr(info, path.read_bytes())
 
 
-def web_release(work: Path, name: str) -> Path:
+def web_release(work: Path, name: str, preview: bool = False) -> Path:
     """site/ and nginx/ of one release, ready to unpack to DEPLOY_DIR."""
     release = work / name
-    build(release / "site", offline=False)
+    build(release / "site", offline=False, preview=preview)
     url = urlsplit(site_url())
     deploy_dir = os.environ.get("DEPLOY_DIR", DEFAULT_DEPLOY_DIR).rstrip("/")
     https = url.scheme == "https"
@@ -108,33 +122,73 @@ def web_release(work: Path, name: str) -> Path:
         listen=str(url.port or (443 if https else 80)),
         tls_cert=os.environ.get("TLS_CERT", DEFAULT_TLS_CERT) if https else None,
         tls_key=os.environ.get("TLS_KEY", DEFAULT_TLS_KEY) if https else None,
+        noindex=preview,
     )
     return release
 
 
-def offline_bundle(work: Path) -> Path:
+def offline_bundle(work: Path, preview: bool = False) -> Path:
     folder = work / OFFLINE_FOLDER
-    build(folder, offline=True)
+    build(folder, offline=True, preview=preview)
     for left_out in OFFLINE_LEFT_OUT:
         (folder / left_out).unlink(missing_ok=True)
     return folder
+
+
+def refuse_release(blockers: list[gate.Blocker]) -> int:
+    print(f"dist: not ready for a release: {len(blockers)} item(s) are not confirmed. Nothing was built.",
+          file=sys.stderr)
+    for blocker in blockers:
+        print(f"- {blocker}", file=sys.stderr)
+    print("Resolve each one (`make review` shows the notes), then run `make dist` again. For a "
+          "staging address, `SITE_URL=https://<staging host>/ make dist-preview` builds a preview "
+          "that says so and keeps search engines out.", file=sys.stderr)
+    return 1
+
+
+def preview_refusal() -> str | None:
+    """Why a preview cannot be built: it needs its own (staging) address."""
+    staging = os.environ.get(gate.SITE_URL_VARIABLE, "").strip()
+    production = gate.default_site_url(PROJECT)
+    if not staging:
+        return ("dist: a preview needs the address it will be served at: "
+                "SITE_URL=https://<staging host>/ make dist-preview")
+    if production and urlsplit(staging).hostname == urlsplit(production).hostname:
+        return (f"dist: SITE_URL {staging} is the production host of mkdocs.yml; a preview belongs "
+                "on a staging address (SITE_URL=https://<staging host>/ make dist-preview).")
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the web-server archive and the offline help ZIP.")
     parser.add_argument("--out", type=Path, default=PROJECT / "dist", help="output folder (default: dist)")
     parser.add_argument("--version", help="version in the file names (default: from git)")
+    parser.add_argument("--preview", action="store_true",
+                        help="a preview for a staging address: builds with unconfirmed items, marks every "
+                             "page as a preview, noindex for search engines, -preview in the file names")
     args = parser.parse_args(argv)
+    blockers = gate.blockers(PROJECT)
+    if args.preview:
+        refusal = preview_refusal()
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return 1
+        if blockers:
+            print(f"dist: preview with {len(blockers)} unconfirmed item(s) (make review); "
+                  "not for publishing as a release.", file=sys.stderr)
+    elif blockers:
+        return refuse_release(blockers)
     release_version = args.version or version()
+    suffix = PREVIEW_SUFFIX if args.preview else ""
     mtime = commit_time()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="scanprix-dist-") as tmp:
         work = Path(tmp)
-        name = f"scanprix-support-site-{release_version}"
+        name = f"scanprix-support-site-{release_version}{suffix}"
         web = args.out / f"{name}.tar.gz"
-        write_tar(web, web_release(work, name), name, mtime)
-        offline = args.out / f"scanprix-help-offline-{release_version}.zip"
-        write_zip(offline, offline_bundle(work), OFFLINE_FOLDER, mtime)
+        write_tar(web, web_release(work, name, preview=args.preview), name, mtime)
+        offline = args.out / f"scanprix-help-offline-{release_version}{suffix}.zip"
+        write_zip(offline, offline_bundle(work, preview=args.preview), OFFLINE_FOLDER, mtime)
     print(web)
     print(offline)
     return 0

@@ -37,6 +37,10 @@ HSTS = (
     'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;'
 )
 NO_HSTS = "# Strict-Transport-Security: only in the HTTPS configuration (--tls-cert/--tls-key)."
+# Previews (scripts/dist.py --preview): search engines must not index a staging address.
+NOINDEX = ("# Preview of unconfirmed content: search engines keep it out of their index.\n"
+           'add_header X-Robots-Tag "noindex" always;')
+INDEX = "# X-Robots-Tag noindex: only in a preview's configuration (--noindex)."
 
 
 class ConfigError(Exception):
@@ -95,7 +99,8 @@ def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = Non
                  conf_dir: Path | str | None = None, listen: str = "80",
                  server_name: str = "_", tls_cert: str | None = None, tls_key: str | None = None,
                  http_listen: str = "80", standalone_prefix: Path | None = None,
-                 mime_types: str = "/etc/nginx/mime.types") -> Path:
+                 mime_types: str = "/etc/nginx/mime.types",
+                 noindex: bool = False) -> Path:
     """Write the configuration files into out_dir; returns the file to hand to nginx."""
     if bool(tls_cert) != bool(tls_key):
         raise ConfigError("HTTPS needs both --tls-cert and --tls-key.")
@@ -111,6 +116,7 @@ def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = Non
         "SERVER_NAME": server_name,
         "TLS_CERT": str(tls_cert or ""),
         "TLS_KEY": str(tls_key or ""),
+        "ROBOTS": NOINDEX if noindex else INDEX,
     }
     (out_dir / "site.conf").write_text(fill("site.conf.in", values), encoding="utf-8")
     (out_dir / "security-headers.conf").write_text(fill("security-headers.conf.in", values), encoding="utf-8")
@@ -139,12 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tls-key", help="private key of the certificate (PEM)")
     parser.add_argument("--standalone-prefix", type=Path,
                         help="also write nginx.conf for `nginx -p PREFIX` (pid, logs, temp files there)")
+    parser.add_argument("--noindex", action="store_true",
+                        help="send X-Robots-Tag: noindex on every response (a preview's configuration)")
     args = parser.parse_args(argv)
     try:
         path = write_config(
             args.site, args.out, root=args.root, conf_dir=args.conf_dir,
             listen=args.listen or ("443" if args.tls_cert else "80"), server_name=args.server_name,
             tls_cert=args.tls_cert, tls_key=args.tls_key, standalone_prefix=args.standalone_prefix,
+            noindex=args.noindex,
         )
     except ConfigError as err:
         print(f"nginx_config: {err}", file=sys.stderr)

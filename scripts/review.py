@@ -1,22 +1,25 @@
-"""`make review`: the content review list for the company to confirm.
+"""`make review`: what blocks a release, then the content review list for the company to confirm.
 
-Gathers (1) facts in data/facts.yml the source does not state, (2) settings chosen without
-the source, (3) every page whose front matter says `review: status: needs-review`, with its notes.
+First the release blockers (helpsite/release.py), the same list `make dist` refuses with: facts
+in data/facts.yml without a value or listed as unconfirmed, pages whose review status is not
+confirmed, SITE_URL not set. Then the review list: (1) facts in data/facts.yml the source does
+not state, (2) settings chosen without the source, (3) every page whose front matter says
+`review: status: needs-review`, with its notes.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 
 import yaml
 
-from helpsite import front_matter
+from helpsite import front_matter, release
 from helpsite.project import PROJECT
 
 # Settings outside facts.yml that the source does not back.
 SETTINGS = {
-    "mkdocs.yml site_url": "Address of the published site (default {value}); the source does not state it.",
+    "mkdocs.yml site_url": "Address of the published site (default {value}); the source does not state it. "
+                           "A release sets SITE_URL to the confirmed address.",
 }
 
 
@@ -25,8 +28,7 @@ def review_items() -> list[str]:
     facts = yaml.safe_load((PROJECT / "data" / "facts.yml").read_text(encoding="utf-8"))
     for key, why in (facts.get("unconfirmed") or {}).items():
         items.append(f"data/facts.yml {key}: {why}")
-    site_url = re.search(r'site_url: !ENV \[SITE_URL, "([^"]+)"\]',
-                         (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
+    site_url = release.default_site_url(PROJECT)
     for where, why in SETTINGS.items():
         items.append(f"{where}: {why.format(value=site_url)}")
     for page in sorted((PROJECT / "docs").rglob("*.md")):
@@ -38,8 +40,16 @@ def review_items() -> list[str]:
 
 
 def main() -> int:
+    blockers = release.blockers(PROJECT)
+    if blockers:
+        print(f"Blocks a release: {len(blockers)} item(s). `make dist` refuses until each is resolved; "
+              "`make dist-preview` builds a preview for a staging address meanwhile.\n")
+        for blocker in blockers:
+            print(f"- {blocker}")
+    else:
+        print("Blocks a release: nothing. `make dist` builds a release.")
     items = review_items()
-    print(f"Content review list: {len(items)} item(s) for the company to confirm.\n")
+    print(f"\nContent review list: {len(items)} item(s) for the company to confirm.\n")
     for item in items:
         print(f"- {item}")
     return 0

@@ -166,15 +166,43 @@ def browser(browser_thread, chromium_path, tmp_path):
         thread.run(context.close)
 
 
+STAGING_URL = "https://staging.scanprix.test/"
+
+
+def run_dist(project: Path, out: Path, *args: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`python -m scripts.dist --out OUT --version 0.0-test ARGS` in project, as `make dist` runs it.
+
+    SITE_URL is site_url (unset when None); PREVIEW from the caller's shell never leaks in.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PREVIEW", "OFFLINE")}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run([sys.executable, "-m", "scripts.dist", "--out", str(out), "--version", "0.0-test",
+                           *args], cwd=project, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def dist_script():
+    """dist_script(project, out, *args, site_url=None): the finished `python -m scripts.dist`."""
+    return run_dist
+
+
+@pytest.fixture(scope="session")
+def staging_url() -> str:
+    """The address dist_archives' preview is built for."""
+    return STAGING_URL
+
+
 @pytest.fixture(scope="session")
 def dist_archives(tmp_path_factory):
-    """`scripts/dist.py` run once: (web archive, offline ZIP)."""
+    """`scripts/dist.py --preview` (make dist-preview) run once for a staging address on the
+    project as it is: (web archive, offline ZIP). The same layout as a release, which the gate
+    refuses while anything is unconfirmed (test_release_gate.py builds one from a confirmed copy)."""
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "scripts.dist", "--out", str(out),
-                             "--version", "0.0-test"], cwd=PROJECT, capture_output=True, text=True)
+    result = run_dist(PROJECT, out, "--preview", site_url=STAGING_URL)
     assert result.returncode == 0, result.stdout + result.stderr
-    web = out / "scanprix-support-site-0.0-test.tar.gz"
-    offline = out / "scanprix-help-offline-0.0-test.zip"
+    web = out / "scanprix-support-site-0.0-test-preview.tar.gz"
+    offline = out / "scanprix-help-offline-0.0-test-preview.zip"
     assert web.exists() and offline.exists(), f"dist.py wrote {sorted(p.name for p in out.iterdir())}"
     return web, offline
 

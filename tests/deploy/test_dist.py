@@ -1,4 +1,7 @@
-"""make dist: the web-server archive and the offline help ZIP, opened from file:// in Chromium."""
+"""make dist: the web-server archive and the offline help ZIP, opened from file:// in Chromium.
+
+The archives are a preview's (make dist-preview), the only kind the project as it is may build;
+a release has the same layout (tests/deploy/test_release_gate.py)."""
 
 from __future__ import annotations
 
@@ -47,7 +50,7 @@ def test_version_comes_from_git():
 
 
 def test_web_archive_holds_the_site_and_its_nginx_configuration(web_release):
-    assert web_release.name == "scanprix-support-site-0.0-test"
+    assert web_release.name == "scanprix-support-site-0.0-test-preview"
     site, conf = web_release / "site", web_release / "nginx"
     for page in ("index.html", "404.html", "en/index.html", "en/404.html", "search/search_index.json",
                  "en/search/search_index.json", "go/help/index.html", "en/go/help/index.html"):
