@@ -85,7 +85,8 @@
     const config = document.getElementById("__config");
     if (!help || !meta || !config) return;
     const none = JSON.parse(config.textContent).translations["search.result.none"];
-    meta.after(help);
+    // After the result list, not inside it: Material's arrow keys walk every link in there.
+    meta.closest(".md-search-result").after(help);
     new MutationObserver(() => {
       help.hidden = meta.textContent.trim() !== none;
     }).observe(meta, { childList: true, characterData: true, subtree: true });
