@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from helpsite.building import build, copy_project
 from helpsite.chromium import CHROMIUM, CHROMIUM_FLAGS, launch
-from helpsite.project import PROJECT, Languages, mkdocs_config
+from helpsite.project import PROJECT, Languages, languages, mkdocs_config
 from helpsite.search_questions import ask, load_questions
 from helpsite.serving import SiteHandler
 
@@ -34,12 +34,13 @@ COMPRESSED_TYPES = {"text/html", "text/css", "text/xml", "text/plain", "applicat
 # --- Build time --------------------------------------------------------------------------
 
 def bare_project(dest: Path) -> Path:
-    """The same Markdown (German x.de.md as x.md, English as en/x.md), bare Material, one build."""
+    """The same Markdown (default language x.de.md as x.md, others as en/x.md), bare Material, one build."""
     docs = dest / "docs"
-    (docs / "en").mkdir(parents=True)
+    langs = languages()
     for page in (PROJECT / "docs").glob("*.md"):
         stem, lang = page.name[:-3].rsplit(".", 1)
-        shutil.copy2(page, docs / (f"{stem}.md" if lang == "de" else f"{lang}/{stem}.md"))
+        (docs / langs.root(lang)).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(page, docs / langs.root(lang) / f"{stem}.md")
     (dest / "mkdocs.yml").write_text("site_name: Bare Material\ntheme:\n  name: material\n")
     return dest
 
@@ -47,11 +48,12 @@ def bare_project(dest: Path) -> Path:
 def i18n_only_project(dest: Path) -> Path:
     """The project's docs with Material, search and static-i18n only."""
     shutil.copytree(PROJECT / "docs", dest / "docs")
+    langs = languages()
+    entries = "".join(f"        - {{locale: {lang}, name: {langs.names[lang]}, default: {str(lang == langs.default).lower()}, build: true}}\n"
+                      for lang in langs.codes)
     (dest / "mkdocs.yml").write_text(
         "site_name: Material and static-i18n\ntheme:\n  name: material\nplugins:\n  - search\n"
-        "  - i18n:\n      docs_structure: suffix\n      languages:\n"
-        "        - {locale: de, name: Deutsch, default: true, build: true}\n"
-        "        - {locale: en, name: English, build: true}\n")
+        "  - i18n:\n      docs_structure: suffix\n      languages:\n" + entries)
     return dest
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from helpsite.project import languages
 from browser.probes import (MOBILE, NO_ANIMATIONS, VIEWPORTS, focus_stops_without_visible_focus,
                             wait_until_results_settle)
 
@@ -69,9 +70,9 @@ def search_by_keyboard_only(tab, word):
     return focused
 
 
-@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("lang", languages().codes)
 def test_search_is_reachable_with_tab_on_a_desktop(site, tab, lang):
-    start = site.page("index.html" if lang == "de" else "en/index.html")
+    start = site.page(f"{languages().root(lang)}index.html")
     tab.goto(site.url(start.path))
     for _ in range(30):
         tab.keyboard.press("Tab")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from browser.probes import VIEWPORTS
+from helpsite.project import languages
 
 pytestmark = pytest.mark.browser
 
@@ -15,9 +16,9 @@ PAGES = ("index.html", "price-lists.html", "remote-support.html")
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("name", PAGES)
-@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("lang", languages().codes)
 def test_screenshot(site, tab, screenshot_dir, lang, name, viewport):
-    page = site.page(name if lang == "de" else f"en/{name}")
+    page = site.page(languages().root(lang) + name)
     tab.set_viewport_size(VIEWPORTS[viewport])
     tab.goto(site.url(page.path), wait_until="load")
     target = screenshot_dir / f"{lang}-{name.removesuffix('.html')}-{viewport}.png"

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser.probes import VIEWPORTS, wait_until_results_settle
+from helpsite.project import languages
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +31,14 @@ def search_word(site, lang):
 
 
 def language_of(path):
-    return "en" if path.startswith("en/") else "de"
+    return languages().of_path(path)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("lang", languages().codes)
 def test_search_lists_pages_of_its_own_language_and_leads_to_the_hit(site, tab, lang, viewport):
     word, expected = search_word(site, lang)
-    start = site.page("index.html" if lang == "de" else "en/index.html")
+    start = site.page(f"{languages().root(lang)}index.html")
     tab.set_viewport_size(VIEWPORTS[viewport])
     tab.goto(site.url(start.path))
     if viewport == "mobile":

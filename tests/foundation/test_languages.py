@@ -19,8 +19,8 @@ def soup(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-def test_languages_are_german_at_the_root_and_english_below_en(langs):
-    assert langs.codes == ("de", "en") and langs.roots() == {"de": "", "en": "en/"}
+def test_german_is_at_the_root_and_english_below_en(langs):
+    assert langs.default == "de" and langs.root("en") == "en/"
 
 
 def test_every_section_exists_in_every_language(site_dir, langs):
