@@ -1,8 +1,4 @@
-// Start page (overrides/start.html): the search entry opens Material's search in place, with the
-// focus in its field. Focusing the field inside the click (Enter on the link is a click too) lets
-// a phone show its keyboard; Material opens the search on that focus, a moment later, and the
-// toggle is checked here too so the search is open at once. Without this file the link to "?q="
-// still opens the search, after loading the page again (Material reads the q parameter).
+// Start page search entry (overrides/start.html): open Material's search in place, focused.
 document.addEventListener("click", function (event) {
   var entry = event.target instanceof Element && event.target.closest("a.sp-search-entry__link");
   var field = document.querySelector("input.md-search__input");
@@ -12,8 +8,8 @@ document.addEventListener("click", function (event) {
     return;
   }
   event.preventDefault();
-  field.focus();
+  field.focus(); // inside the click, so a phone shows its keyboard
   if (!toggle.checked) {
-    toggle.click(); // as Material does: its change listeners open the search
+    toggle.click(); // Material opens the search on the field's focus a moment later; now at once
   }
 });
