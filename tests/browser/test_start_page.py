@@ -157,3 +157,12 @@ def test_top_task_cards_carry_inline_icons(site, tab, lang):
     expect(cards).to_have_count(4)
     for card in cards.all():
         expect(card.locator("svg").first).to_be_visible()
+
+
+def test_search_entry_script_loads_on_the_start_pages_only(site):
+    """The first load of every other page stays as it was (first-load budget)."""
+    start_pages = {start_page(site, lang).path for lang in LANGS}
+    loading = {page.path for page in site.pages
+               if BeautifulSoup((site.root / page.path).read_text(encoding="utf-8"), "lxml")
+               .select('script[src$="assets/javascripts/search-entry.js"]')}
+    assert loading == start_pages, f"search-entry.js is loaded by {sorted(loading)}, not by {sorted(start_pages)}"
