@@ -8,6 +8,7 @@
  * Worker object and ordinary requests, which simply start later.
  * 2. No dead ends. When the search finds nothing, the search help (overrides/partials/
  * search-help.html: support e-mail, phone, start page) shows below Material's own line.
+ * 3. The start page's search entry opens the search in place.
  */
 (() => {
   "use strict";
@@ -90,5 +91,18 @@
     new MutationObserver(() => {
       help.hidden = meta.textContent.trim() !== none;
     }).observe(meta, { childList: true, characterData: true, subtree: true });
+  });
+
+  /* The start page's search entry (overrides/start.html) opens the search in place, focused:
+     inside the click, so a phone shows its keyboard. Modified clicks keep the link's ?q= . */
+  document.addEventListener("click", (event) => {
+    const entry = event.target instanceof Element && event.target.closest("a.sp-search-entry__link");
+    const field = document.querySelector("input.md-search__input");
+    const toggle = document.getElementById("__search");
+    if (!entry || !field || !toggle || event.button !== 0
+        || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    field.focus();
+    if (!toggle.checked) toggle.click(); // Material opens the search on the focus a moment later
   });
 })();
