@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 
 from helpsite import release as gate
 from helpsite.building import MKDOCS
+from helpsite.precompress import precompress
 from helpsite.project import PROJECT, mkdocs_config
 from scripts import nginx_config
 
@@ -124,6 +125,7 @@ def web_release(work: Path, name: str, preview: bool = False) -> Path:
         tls_key=os.environ.get("TLS_KEY", DEFAULT_TLS_KEY) if https else None,
         noindex=preview,
     )
+    precompress(release / "site")  # .gz copies for nginx's gzip_static
     return release
 
 

@@ -13,6 +13,7 @@ from playwright.sync_api import sync_playwright
 
 from helpsite.building import build
 from helpsite.chromium import CHROMIUM
+from helpsite.precompress import precompress
 from helpsite.project import PROJECT, languages
 from helpsite.serving import free_port, serve
 from scripts.bench import judge, measure, report
@@ -47,6 +48,8 @@ def main() -> int:
         build(PROJECT, tmp / "site", site_url=f"http://127.0.0.1:{port}/")
         build(measure.ten_times_project(tmp / "ten-times"), tmp / "ten-times-site",
               site_url=f"http://127.0.0.1:{big_port}/")
+        for site in (tmp / "site", tmp / "ten-times-site"):
+            precompress(site)  # as make dist publishes it
         loads, own_scripts = {}, set()
         with serve(tmp / "site", port, measure.GzipHandler) as origin, \
                 serve(tmp / "ten-times-site", big_port, measure.GzipHandler) as big_origin, \

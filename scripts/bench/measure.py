@@ -77,7 +77,8 @@ def build_times(tmp: Path, projects: dict[str, tuple[Path, bool]]) -> dict[str, 
 # --- First load --------------------------------------------------------------------------
 
 class GzipHandler(SiteHandler):
-    """SiteHandler plus gzip (level 6) for the types the production nginx compresses.
+    """SiteHandler plus gzip for the types the production nginx compresses: the release's
+    precompressed <file>.gz where there is one (gzip_static), else gzip level 6.
 
     Records (bytes sent, path) of every response in `sent`: Chromium reports no body size for
     some responses (a worker's script), the server always knows it."""
@@ -104,7 +105,8 @@ class GzipHandler(SiteHandler):
         if (not path.is_file() or ctype not in COMPRESSED_TYPES
                 or "gzip" not in self.headers.get("Accept-Encoding", "")):
             return super().do_GET()
-        body = gzip.compress(path.read_bytes(), 6)
+        precompressed = path.with_name(path.name + ".gz")  # as nginx's gzip_static sends it
+        body = precompressed.read_bytes() if precompressed.is_file() else gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Encoding", "gzip")

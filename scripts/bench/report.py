@@ -15,8 +15,9 @@ HOW = """How it measures:
   Material build of the same Markdown (no macros, i18n, git dates, hooks or overrides) and
   against Material + static-i18n alone, built alternately in the same run.
 - First load: a first view in Chromium with a fresh profile until the network is idle,
-  summing the body bytes the local server sent for every response, gzip level 6 for the types
-  the production nginx compresses (`deploy/nginx/site.conf.in`); headers not counted. Also on
+  summing the body bytes the local server sent for every response, compressed as the
+  production nginx sends them (`deploy/nginx/site.conf.in`): the release's Zopfli-precompressed
+  `.gz` files (`helpsite/precompress.py`, as `make dist` writes them); headers not counted. Also on
   a generated copy of the site with ten times the pages (each page a section of itself and nine
   copies).
 - Search index: each language's `search_index.json`, as a share of all.

@@ -62,6 +62,17 @@ def test_web_archive_holds_the_site_and_its_nginx_configuration(web_release):
     assert "root /srv/scanprix-support/current/site;" in (conf / "site.conf").read_text(encoding="utf-8")
 
 
+def test_web_archive_holds_precompressed_copies_of_its_text_files(web_release):
+    import gzip
+
+    site = web_release / "site"
+    for name in ("index.html", "en/price-lists.html", "search/search_index.json"):
+        assert gzip.decompress((site / f"{name}.gz").read_bytes()) == (site / name).read_bytes(), name
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js"))
+    assert bundle.with_name(bundle.name + ".gz").is_file()
+    assert not list(site.rglob("*.png.gz")), "only text files are precompressed"
+
+
 def test_web_archive_has_nothing_of_the_offline_build(web_release):
     site = web_release / "site"
     assert not list(site.rglob("search_index.js"))
