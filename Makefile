@@ -12,11 +12,11 @@ SERVE_ADDR := 127.0.0.1:8000
 .PHONY: serve build check test review bench dist dist-preview check-external lock system-deps clean
 
 ## serve: build and serve both languages on http://127.0.0.1:8000 (reloads on change)
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed node_modules/.installed
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --strict -a $(SERVE_ADDR)
 
-## build: write the site to site/ (strict: any warning fails)
-build: $(VENV)/.installed
+## build: write the site to site/ (strict: any warning fails; node_modules: PurgeCSS)
+build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 ## check: links, content, HTML and spelling checks on the built site (no browser);
