@@ -54,11 +54,12 @@ def help_id_sample():
     return lambda site: one_id_per_family(json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"])
 
 
-# Tests that share an expensive session fixture (a build served to Chromium, nginx, the dist
-# archives, the planted-defect copy) run on one pytest-xdist worker (`--dist loadgroup`), so
-# each fixture is made once; the other tests spread over the workers.
+# Tests that share an expensive session fixture (the planted-defect copy and its checks, nginx,
+# the dist archives) run on one pytest-xdist worker (`--dist loadgroup`), so each fixture is
+# made once. The browser tests spread over the workers: each worker builds and serves its own
+# copy of the site (a few seconds), and the browser work, most of the suite, runs side by side.
 SHARED_FIXTURE_GROUPS = {
-    "browser": "browser", "checks": "planted", "deploy/test_dist.py": "dist", "deploy": "nginx",
+    "checks": "planted", "deploy/test_dist.py": "dist", "deploy": "nginx",
 }
 
 
