@@ -59,7 +59,8 @@ def help_id_sample():
 # made once. The browser tests spread over the workers: each worker builds and serves its own
 # copy of the site (a few seconds), and the browser work, most of the suite, runs side by side.
 SHARED_FIXTURE_GROUPS = {
-    "checks": "planted", "deploy/test_dist.py": "dist", "deploy": "nginx",
+    "checks": "planted", "deploy/test_dist.py": "dist", "deploy/test_release_gate.py": "dist",
+    "deploy": "nginx",
 }
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from browser.probes import (MOBILE, ServedSite, axe_violations, build_and_serve,
-                            focus_stops_without_visible_focus, foreign_requests, sideways_scrolling,
-                            site_pages)
+from browser.probes import (MOBILE, ServedSite, axe_violations, focus_stops_without_visible_focus,
+                            foreign_requests, sideways_scrolling, site_pages)
+from helpsite.serving import serve
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +33,12 @@ def plant(site):
 
 
 @pytest.fixture(scope="module")
-def planted_site(tmp_path_factory, chromium_path):
-    root = tmp_path_factory.mktemp("planted") / "site"
-    with build_and_serve(root, plant) as origin:
+def planted_site(site, tmp_path_factory):
+    """A copy of the served site with the defects planted, served on its own port (no new build:
+    the defects are in the built page)."""
+    root = Path(shutil.copytree(site.root, tmp_path_factory.mktemp("planted") / "site"))
+    plant(root)
+    with serve(root) as origin:
         yield ServedSite(root, origin, site_pages(root))
 
 
