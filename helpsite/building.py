@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from helpsite.project import PROJECT
+from helpsite.search_terms import CACHE as COMPOUND_CACHE
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 # What a build and a release (scripts/dist.py, its nginx templates) need; a copy of these is a
@@ -26,8 +27,12 @@ def copy_project(dest: Path, project: Path = PROJECT) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     node_modules = project / "node_modules"
-    if node_modules.exists():  # the offline build ships a file from there
+    if node_modules.exists():  # the build runs PurgeCSS from there; the offline build ships a file
         (dest / "node_modules").symlink_to(node_modules)
+    splits = project / COMPOUND_CACHE
+    if splits.exists():  # the compound splitter's model takes seconds to load; its answers do not change
+        (dest / COMPOUND_CACHE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(splits, dest / COMPOUND_CACHE)
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@localhost", "-C", str(dest)]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)

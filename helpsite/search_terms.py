@@ -16,9 +16,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from html.parser import HTMLParser
 from pathlib import Path
-
-from bs4 import BeautifulSoup
 
 from helpsite.project import PROJECT
 
@@ -71,8 +70,20 @@ class CompoundSplitter:
             self.changed = False
 
 
+class _TextOf(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__()
+        self.parts: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
 def plain_text(html: str) -> str:
-    return BeautifulSoup(html, "html.parser").get_text(" ")
+    """The text of an index entry's HTML (the build has no BeautifulSoup: that is for the tests)."""
+    return " ".join(_TextOf(html).parts)
 
 
 def elided_compounds(text: str, splitter: CompoundSplitter) -> list[str]:

@@ -46,12 +46,25 @@ def one_id_per_family(published: dict) -> dict:
     return dict(sample.values())
 
 
+def one_id_per_kind(published: dict) -> dict:
+    """One ID that opens a page, one that opens a heading, one retired: for the browsers of the
+    nginx and offline tests (the served site's browser test follows one per family)."""
+    sample = {}
+    for help_id, entry in one_id_per_family(published).items():
+        target = next(iter(entry.values()))["target"]
+        sample.setdefault(("#" in target, "replaced_by" in entry), (help_id, entry))
+    return dict(sample.values())
+
+
 @pytest.fixture(scope="session")
 def help_id_sample():
-    """help_id_sample(site_dir) -> {id: {lang: {address, target}}}, one ID per family."""
+    """help_id_sample(site_dir, per="family"|"kind") -> {id: {lang: {address, target}}}."""
     import json
 
-    return lambda site: one_id_per_family(json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"])
+    def sample(site, per="family"):
+        published = json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"]
+        return (one_id_per_family if per == "family" else one_id_per_kind)(published)
+    return sample
 
 
 # Tests that share an expensive session fixture (the planted-defect copy and its checks, nginx,

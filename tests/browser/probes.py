@@ -63,6 +63,16 @@ def site_pages(site: Path) -> list[SitePage]:
     return pages
 
 
+def one_page_of_each_kind(pages: list[SitePage]) -> list[SitePage]:
+    """The start page, a content page and the not-found page, in every language: the pages
+    differ by template, not by the content of the content pages."""
+    kinds = {}
+    for page in pages:
+        name = page.path.rsplit("/", 1)[-1]
+        kinds.setdefault((page.lang, name if name in ("index.html", "404.html") else "content"), page)
+    return list(kinds.values())
+
+
 @dataclass
 class ServedSite:
     """A built site served on 127.0.0.1 and its content pages."""

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser.probes import one_page_of_each_kind
+
 pytestmark = pytest.mark.browser
 
 SWITCH = ".md-header__option .md-select"
@@ -19,19 +21,11 @@ def switch_language(tab, lang):
     return urlsplit(tab.url).path.lstrip("/")
 
 
-def sample(pages):
-    """One page of each kind: the start page, a content page, the not-found page (every page's
-    switch links are checked in the files: tests/foundation/test_languages.py)."""
-    kinds = {}
-    for page in pages:
-        name = page.path.rsplit("/", 1)[-1]
-        kinds.setdefault((page.lang, name if name in ("index.html", "404.html") else "content"), page)
-    return list(kinds.values())
-
-
 def test_switch_leads_to_the_counterpart_and_back(site, tab, langs):
     problems = []
-    for page in sample(site.pages):
+    # One page of each kind; every page's switch links are checked in the files
+    # (tests/foundation/test_languages.py).
+    for page in one_page_of_each_kind(site.pages):
         for other in langs.others(page.lang):
             tab.goto(site.url(page.path))
             there = switch_language(tab, other)

@@ -79,10 +79,10 @@ def test_help_id_addresses_lead_to_their_pages(nginx_site, reader_for, help_id_s
     tests/deploy/test_nginx_http.py."""
     origin, site_dir, _ = nginx_site
     reader = reader_for(origin)
-    sample = help_id_sample(site_dir)
+    sample = help_id_sample(site_dir, per="kind")
     go = [site_dir / langs_root / "go" / help_id / "index.html"
           for help_id in sample for langs_root in languages().roots().values()]
-    assert len(go) > 10, "too few help-ID pages built"
+    assert len(go) >= 4, "too few help-ID pages built"
     for go_page in go:
         address = f"{origin}/{go_page.parent.relative_to(site_dir).as_posix()}/"
         target = urljoin(address, visible_link(go_page))
