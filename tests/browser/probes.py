@@ -224,7 +224,7 @@ def focus_stops_without_visible_focus(page, kinds: set | None = None, max_stops:
     return findings
 
 
-def wait_until_results_settle(tab, quiet_ms=300, timeout_ms=5000):
+def wait_until_results_settle(tab, quiet_ms=200, timeout_ms=5000):
     """Results for a partial word can re-render after the last key, replacing the hit a test
     reads, focuses or clicks (seen on a slow CI machine); wait until the list is quiet."""
     tab.wait_for_function(
