@@ -33,6 +33,12 @@ COMPRESSED_TYPES = {"text/html", "text/css", "text/xml", "text/plain", "applicat
 
 # --- Build time --------------------------------------------------------------------------
 
+def without_own_template(page: Path) -> str:
+    """A page's Markdown without `template:` (the start page's is in this site's overrides/)."""
+    return "".join(line for line in page.read_text(encoding="utf-8").splitlines(keepends=True)
+                   if not line.startswith("template:"))
+
+
 def bare_project(dest: Path) -> Path:
     """The same Markdown (default language x.de.md as x.md, others as en/x.md), bare Material, one build."""
     docs = dest / "docs"
@@ -40,7 +46,7 @@ def bare_project(dest: Path) -> Path:
     for page in (PROJECT / "docs").glob("*.md"):
         stem, lang = page.name[:-3].rsplit(".", 1)
         (docs / langs.root(lang)).mkdir(parents=True, exist_ok=True)
-        shutil.copy2(page, docs / langs.root(lang) / f"{stem}.md")
+        (docs / langs.root(lang) / f"{stem}.md").write_text(without_own_template(page), encoding="utf-8")
     (dest / "mkdocs.yml").write_text("site_name: Bare Material\ntheme:\n  name: material\n")
     return dest
 
@@ -48,6 +54,8 @@ def bare_project(dest: Path) -> Path:
 def i18n_only_project(dest: Path) -> Path:
     """The project's docs with Material, search and static-i18n only."""
     shutil.copytree(PROJECT / "docs", dest / "docs")
+    for page in (dest / "docs").glob("*.md"):
+        page.write_text(without_own_template(page), encoding="utf-8")
     langs = languages()
     entries = "".join(f"        - {{locale: {lang}, name: {langs.names[lang]}, default: {str(lang == langs.default).lower()}, build: true}}\n"
                       for lang in langs.codes)
