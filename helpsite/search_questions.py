@@ -72,10 +72,9 @@ def load_questions(project: Path = PROJECT, path: Path | None = None) -> dict[st
 def ask(page, start_url: str, questions: list[dict], lang_root: str) -> list[Answer]:
     """Run the questions on the site page at start_url (a Playwright page); one Answer each."""
     page.goto(start_url, wait_until="load")
-    origin_path = len("/")
     results = page.evaluate(RUN_QUERIES, [question["query"] for question in questions])
     return [Answer(question["query"], f"{lang_root}{question['page']}.html",
-                   [path[origin_path:] for path in pages])
+                   [path.lstrip("/") for path in pages])
             for question, pages in zip(questions, results)]
 
 

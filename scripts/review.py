@@ -9,11 +9,11 @@ not state, (2) settings chosen without the source, (3) every page whose front ma
 
 from __future__ import annotations
 
+import os
 import sys
 
-import yaml
-
-from helpsite import front_matter, release
+from helpsite import release
+from helpsite.facts import FACTS, load_yaml
 from helpsite.project import PROJECT
 
 # Settings outside facts.yml that the source does not back.
@@ -23,24 +23,26 @@ SETTINGS = {
 }
 
 
-def review_items() -> list[str]:
-    items = []
-    facts = yaml.safe_load((PROJECT / "data" / "facts.yml").read_text(encoding="utf-8"))
-    for key, why in (facts.get("unconfirmed") or {}).items():
-        items.append(f"data/facts.yml {key}: {why}")
-    site_url = release.default_site_url(PROJECT)
-    for where, why in SETTINGS.items():
-        items.append(f"{where}: {why.format(value=site_url)}")
-    for page in sorted((PROJECT / "docs").rglob("*.md")):
-        review = front_matter.read(page).get("review") or {}
+def review_items(facts: dict | None = None, pages: dict[str, dict] | None = None,
+                 site_url: str | None = None) -> list[str]:
+    """The review list, from the facts and the pages' front matter (read here unless given)."""
+    facts = load_yaml(PROJECT / FACTS) if facts is None else facts
+    pages = release.page_front_matter(PROJECT) if pages is None else pages
+    site_url = release.default_site_url(PROJECT) if site_url is None else site_url
+    items = [f"data/facts.yml {key}: {why}" for key, why in (facts.get("unconfirmed") or {}).items()]
+    items += [f"{where}: {why.format(value=site_url)}" for where, why in SETTINGS.items()]
+    for where, meta in pages.items():
+        review = meta.get("review") or {}
         if review.get("status") != "confirmed":
-            for note in review.get("notes") or ["(no notes)"]:
-                items.append(f"docs/{page.relative_to(PROJECT / 'docs').as_posix()}: {note}")
+            items += [f"{where}: {note}" for note in review.get("notes") or ["(no notes)"]]
     return items
 
 
 def main() -> int:
-    blockers = release.blockers(PROJECT)
+    # The facts and the pages are read once, for the blockers and for the review list.
+    facts, pages = load_yaml(PROJECT / FACTS), release.page_front_matter(PROJECT)
+    site_url = release.default_site_url(PROJECT)
+    blockers = release.release_blockers(facts, pages, os.environ.get(release.SITE_URL_VARIABLE), site_url)
     if blockers:
         print(f"Blocks a release: {len(blockers)} item(s). `make dist` refuses until each is resolved; "
               "`make dist-preview` builds a preview for a staging address meanwhile.\n")
@@ -48,7 +50,7 @@ def main() -> int:
             print(f"- {blocker}")
     else:
         print("Blocks a release: nothing. `make dist` builds a release.")
-    items = review_items()
+    items = review_items(facts, pages, site_url)
     print(f"\nContent review list: {len(items)} item(s) for the company to confirm.\n")
     for item in items:
         print(f"- {item}")

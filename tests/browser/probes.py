@@ -21,6 +21,9 @@ from helpsite.project import PROJECT, languages
 from helpsite.serving import free_port, serve
 
 MOBILE = {"width": 375, "height": 812}
+# Material's search (tooling notes): the field, and the links of the result list.
+SEARCH_INPUT = "input.md-search__input"
+RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
 VIEWPORTS = {"desktop": DESKTOP, "mobile": MOBILE}
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -90,12 +93,10 @@ class ServedSite:
         raise AssertionError(f"{path} is not a content page of the built site {self.root}")
 
 
-def build_and_serve(dest: Path, plant=None):
-    """Build the project for a free local port, let `plant` change the output, serve it."""
+def build_and_serve(dest: Path):
+    """Build the project for a free local port and serve it there."""
     port = free_port()
     build(PROJECT, dest, site_url=f"http://127.0.0.1:{port}/")
-    if plant:
-        plant(dest)
     return serve(dest, port)
 
 

@@ -8,13 +8,12 @@ import pytest
 from playwright.sync_api import expect
 
 from helpsite.project import languages
-from browser.probes import (MOBILE, NO_ANIMATIONS, VIEWPORTS, focus_stops_without_visible_focus,
-                            one_page_of_each_kind, wait_until_results_settle)
+from browser.probes import (MOBILE, NO_ANIMATIONS, RESULT_LINKS, SEARCH_INPUT, VIEWPORTS,
+                            focus_stops_without_visible_focus, one_page_of_each_kind,
+                            wait_until_results_settle)
 
 pytestmark = pytest.mark.browser
 
-SEARCH_INPUT = "input.md-search__input"
-RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
 
 FIRST_STOP = """() => {
   const el = document.activeElement, r = el.getBoundingClientRect(), href = el.getAttribute('href') || '';

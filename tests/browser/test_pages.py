@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser.probes import MOBILE, foreign_requests, sideways_scrolling
+from browser.probes import MOBILE, RESULT_LINKS, SEARCH_INPUT, foreign_requests, sideways_scrolling
 
 pytestmark = pytest.mark.browser
 
-SEARCH_INPUT = "input.md-search__input"
-RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
 
 
 def test_pages_contact_only_the_local_server_log_no_errors_and_set_no_cookies(site, tab):

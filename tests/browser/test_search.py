@@ -8,14 +8,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.probes import VIEWPORTS, wait_until_results_settle
+from browser.probes import RESULT_LINKS, SEARCH_INPUT, VIEWPORTS, wait_until_results_settle
 from helpsite.project import languages
 
 pytestmark = pytest.mark.browser
 
-SEARCH_INPUT = "input.md-search__input"
 SEARCH_BUTTON = "label[for=__search]"  # narrow screens show a button instead of the field
-RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
 WORD = re.compile(r"[^\W\d_]{5,}")
 
 

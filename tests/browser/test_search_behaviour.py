@@ -11,12 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser.probes import wait_until_results_settle
+from browser.probes import RESULT_LINKS, SEARCH_INPUT, wait_until_results_settle
 
 pytestmark = pytest.mark.browser
 
-SEARCH_INPUT = "input.md-search__input"
-RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
 SEARCH_FILES = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/|sitemap\.xml")
 
 

@@ -13,7 +13,8 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser.probes import DESKTOP, NO_ANIMATIONS, sideways_scrolling, wait_until_results_settle
+from browser.probes import (DESKTOP, NO_ANIMATIONS, RESULT_LINKS, SEARCH_INPUT, sideways_scrolling,
+                            wait_until_results_settle)
 from helpsite.project import PROJECT, languages
 
 pytestmark = pytest.mark.browser
@@ -22,8 +23,6 @@ LANGS = languages().codes
 SIZES = {"phone": {"width": 375, "height": 667}, "desktop": DESKTOP}
 
 SEARCH_ENTRY = "article a.sp-search-entry__link"
-SEARCH_INPUT = "input.md-search__input"
-RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
 SITE_SCRIPT = "**/assets/javascripts/search.js"  # the site's script, with the entry's handler
 WORD = re.compile(r"[^\W\d_]{5,}")
 
@@ -34,6 +33,15 @@ IN_VIEWPORT = """el => { const r = el.getBoundingClientRect();
 
 def start_page(site, lang):
     return site.page(languages().root(lang) + "index.html")
+
+
+def open_start_page(site, tab, lang, size="desktop"):
+    """The start page of lang at a screen size, its search entry in place; the SitePage."""
+    page = start_page(site, lang)
+    tab.set_viewport_size(SIZES[size])
+    tab.goto(site.url(page.path))
+    tab.locator(SEARCH_ENTRY).wait_for()
+    return page
 
 
 def contact_selectors(lang):
@@ -59,10 +67,7 @@ def search_word(site, lang):
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_first_screen_asks_how_we_can_help_with_search_entry_and_contact(site, tab, screenshot_dir, lang, size):
-    page = start_page(site, lang)
-    tab.set_viewport_size(SIZES[size])
-    tab.goto(site.url(page.path))
-    tab.locator(SEARCH_ENTRY).wait_for()
+    page = open_start_page(site, tab, lang, size)
     tab.add_style_tag(content=NO_ANIMATIONS)
 
     heading = page.title  # the h1, without its permalink
@@ -109,10 +114,7 @@ def expect_search_ready_and_finding(site, tab, lang):
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_entry_opens_the_search_ready_to_type(site, tab, lang, size, way):
-    page = start_page(site, lang)
-    tab.set_viewport_size(SIZES[size])
-    tab.goto(site.url(page.path))
-    tab.locator(SEARCH_ENTRY).wait_for()
+    page = open_start_page(site, tab, lang, size)
     open_search_entry(tab, way)
     expect_search_ready_and_finding(site, tab, lang)
     assert urlsplit(tab.url).path.lstrip("/") == page.path
@@ -122,9 +124,7 @@ def test_search_entry_opens_the_search_ready_to_type(site, tab, lang, size, way)
 def test_search_entry_works_with_materials_script_alone(site, tab, lang):
     """Without the site's script the link to ?q= still opens the search (Material reads q)."""
     tab.route(SITE_SCRIPT, lambda route: route.abort())
-    page = start_page(site, lang)
-    tab.goto(site.url(page.path))
-    tab.locator(SEARCH_ENTRY).wait_for()
+    open_start_page(site, tab, lang)
     with tab.expect_navigation():
         open_search_entry(tab, "keyboard")
     expect_search_ready_and_finding(site, tab, lang)

@@ -7,13 +7,11 @@ import re
 from bs4 import BeautifulSoup
 
 from helpsite.building import build
-from helpsite.project import PROJECT
 from helpsite.built_site import counterpart, rel_path
-from helpsite.project import languages
+from helpsite.project import PROJECT, languages
+from helpsite.release import default_site_url
 
-SITE_URL_DEFAULT = re.search(
-    r'site_url: !ENV \[SITE_URL, "([^"]+)"\]', (PROJECT / "mkdocs.yml").read_text()
-).group(1)
+SITE_URL_DEFAULT = default_site_url()
 LANGS = languages()
 
 
