@@ -77,10 +77,26 @@ SHARED_FIXTURE_GROUPS = {
 }
 
 
+def expected_group(nodeid: str) -> str | None:
+    where = nodeid.removeprefix("tests/")
+    return next((group for prefix, group in SHARED_FIXTURE_GROUPS.items() if where.startswith(prefix)), None)
+
+
+# tryfirst: pytest-xdist reads the markers in its own hook of the same name, which otherwise
+# runs first and sees none.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        where = Path(item.fspath).relative_to(Path(__file__).parent).as_posix()
-        for prefix, group in SHARED_FIXTURE_GROUPS.items():
-            if where.startswith(prefix):
-                item.add_marker(pytest.mark.xdist_group(group))
-                break
+        group = expected_group(item.nodeid)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_xdist_node_collection_finished(node, ids):
+    """Stop when pytest-xdist has ignored the groups (it appends "@group" to a grouped test's
+    ID) instead of silently making each shared fixture on every worker."""
+    ungrouped = [nodeid for nodeid in ids if expected_group(nodeid) and "@" not in nodeid]
+    if ungrouped and node.config.getvalue("dist") == "loadgroup":
+        pytest.exit(f"pytest-xdist did not group {len(ungrouped)} tests (first: {ungrouped[0]}). "
+                    "Fix: use a pytest that pytest-xdist supports (see pyproject.toml, "
+                    "pytest-dev/pytest-xdist#1386).", returncode=3)
