@@ -5,11 +5,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material 9.8 prints a notice about its successor on every run; it is not a warning.
 export NO_MKDOCS_2_WARNING := 1
-# Debian's Chromium for the browser tests and the benchmark.
-export CHROMIUM_PATH ?= /usr/lib/chromium/chromium
+# Debian's Chromium: the headless shell for the browser tests and page weights, the full
+# browser for Lighthouse (make bench). helpsite/chromium.py says why.
+export CHROMIUM_PATH ?= /usr/lib/chromium/chromium-headless-shell
+export FULL_CHROMIUM_PATH ?= /usr/lib/chromium/chromium
 SERVE_ADDR := 127.0.0.1:8000
 
-.PHONY: serve build check test review bench dist dist-preview check-external lock system-deps clean
+.PHONY: serve build check test review bench dist dist-preview check-external lock system-deps bench-deps clean
 
 ## serve: build and serve both languages on http://127.0.0.1:8000 (reloads on change)
 serve: $(VENV)/.installed node_modules/.installed
@@ -33,7 +35,7 @@ review: $(VENV)/.installed
 	$(BIN)/python -m scripts.review
 
 ## bench: build time, page weight, search index size, Lighthouse (prints a table)
-bench: build node_modules/.installed system-deps
+bench: build node_modules/.installed system-deps bench-deps
 	$(BIN)/python -m scripts.bench
 
 ## dist: a release: web-server archive and offline help ZIP in dist/, for SITE_URL (required).
@@ -65,18 +67,28 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the tests need (Chromium, nginx, Java for the HTML checker).
-# Installed when missing; needs root, as in CI.
-system-deps:
+# Installs the Debian packages whose program is missing. $(1): program:package pairs (a program
+# is a path or a command). Needs root, as in CI.
+define debian-packages
 	@missing=""; \
-	test -x $(CHROMIUM_PATH) || missing="$$missing chromium"; \
-	command -v nginx >/dev/null || test -x /usr/sbin/nginx || missing="$$missing nginx"; \
-	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	for pair in $(1); do \
+	  program=$${pair%%:*}; package=$${pair#*:}; \
+	  test -x "$$program" || command -v "$$program" >/dev/null || missing="$$missing $$package"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "Install as root:$$missing (apt-get install -y$$missing)"; exit 1; fi; \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+# What the tests need: Chromium's headless shell, nginx, Java for the HTML checker.
+system-deps:
+	$(call debian-packages,$(CHROMIUM_PATH):chromium-headless-shell /usr/sbin/nginx:nginx java:default-jre-headless)
+
+# What make bench needs on top: the full Chromium for Lighthouse.
+bench-deps:
+	$(call debian-packages,$(FULL_CHROMIUM_PATH):chromium)
 
 clean:
 	rm -rf site dist test-output .pytest_cache

@@ -12,7 +12,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from helpsite.building import build
-from helpsite.chromium import CHROMIUM
+from helpsite.chromium import FULL_CHROMIUM
 from helpsite.precompress import precompress
 from helpsite.project import PROJECT, languages
 from helpsite.serving import free_port, serve
@@ -25,7 +25,7 @@ BARE_REFERENCES = {"index.html": "index.html", "price-lists.html": "price-lists/
 
 
 def versions() -> str:
-    chromium = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True).stdout.strip()
+    chromium = subprocess.run([str(FULL_CHROMIUM), "--version"], capture_output=True, text=True).stdout.strip()
     lighthouse = json.loads((PROJECT / "node_modules/lighthouse/package.json").read_text())["version"]
     return (f"mkdocs {version('mkdocs')}, mkdocs-material {version('mkdocs-material')}, "
             f"mkdocs-static-i18n {version('mkdocs-static-i18n')}, {chromium}, Lighthouse {lighthouse}")

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from helpsite.building import build, copy_project
-from helpsite.chromium import CHROMIUM, CHROMIUM_FLAGS, launch
+from helpsite.chromium import CHROMIUM_FLAGS, FULL_CHROMIUM, launch
 from helpsite.project import PROJECT, Languages, languages, mkdocs_config
 from helpsite.search_questions import ask, load_questions
 from helpsite.serving import SiteHandler
@@ -203,7 +203,7 @@ def chrome_flags() -> str:
 
 
 def lighthouse(url: str, out: Path) -> dict:
-    env = dict(os.environ, CHROME_PATH=str(CHROMIUM))
+    env = dict(os.environ, CHROME_PATH=str(FULL_CHROMIUM))
     args = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={chrome_flags()}"]
     result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)

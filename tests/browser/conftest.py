@@ -21,8 +21,9 @@ SCREENSHOTS = PROJECT / "test-output" / "screenshots"
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
     if not os.access(CHROMIUM, os.X_OK):
-        message = (f"Chromium not found at {CHROMIUM}: install Debian's chromium "
-                   "(`make system-deps` as root, or apt-get install -y chromium) or set CHROMIUM_PATH.")
+        message = (f"Chromium not found at {CHROMIUM}: install Debian's chromium-headless-shell "
+                   "(`make system-deps` as root, or apt-get install -y chromium-headless-shell) "
+                   "or set CHROMIUM_PATH.")
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

@@ -118,7 +118,7 @@ def nginx_site(nginx_binary, tmp_path_factory):
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     if not os.access(CHROMIUM, os.X_OK):
-        missing("Chromium", "apt-get install -y chromium")
+        missing("Chromium's headless shell", "apt-get install -y chromium-headless-shell")
     return str(CHROMIUM)
 
 

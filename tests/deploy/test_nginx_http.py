@@ -31,7 +31,9 @@ def get(origin: str, path: str, gzip_ok: bool = False):
     return response.status, {k.lower(): v for k, v in response.getheaders()}, body
 
 
+@functools.cache
 def expected_security_headers(site_dir):
+    """The headers every response carries (the CSP reads every built page: once per site)."""
     return {
         "content-security-policy": nginx_config.content_security_policy(site_dir),
         "x-content-type-options": "nosniff",
