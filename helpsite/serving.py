@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import socket
+import sys
 import threading
 from pathlib import Path
 
@@ -40,11 +41,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the client hung up early (LinkChecker stops reading files it does not parse)
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path, port: int | None = None, handler_class: type = SiteHandler):
     """Serve site_dir on 127.0.0.1 in a thread; yields the origin ('http://127.0.0.1:PORT')."""
     handler = functools.partial(handler_class, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port or 0), handler)
+    server = SiteServer(("127.0.0.1", port or 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
