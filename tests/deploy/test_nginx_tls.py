@@ -8,8 +8,6 @@ import subprocess
 
 import pytest
 
-from helpsite.building import build
-from helpsite.project import PROJECT
 from helpsite.serving import free_port
 
 pytestmark = pytest.mark.server
@@ -23,14 +21,14 @@ def fetch(connection, path):
     return response.status, {k.lower(): v for k, v in response.getheaders()}
 
 
-def test_https_sends_hsts_and_plain_http_redirects_to_https(start_nginx, openssl_binary, tmp_path):
+def test_https_sends_hsts_and_plain_http_redirects_to_https(nginx_site, start_nginx, openssl_binary, tmp_path):
+    """Served from the plain-HTTP test's build: these headers do not depend on the site's address."""
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run([openssl_binary, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
                     "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
     https_port, http_port = free_port(), free_port()
-    site_dir = tmp_path / "site"
-    build(PROJECT, site_dir, site_url=f"https://127.0.0.1:{https_port}/")
+    _, site_dir, _ = nginx_site
     tls = ssl.create_default_context(cafile=str(cert))
     with start_nginx(site_dir, tmp_path, https_port, listen=f"127.0.0.1:{https_port}",
                      http_listen=f"127.0.0.1:{http_port}", tls_cert=str(cert), tls_key=str(key)):

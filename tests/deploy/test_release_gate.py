@@ -333,7 +333,7 @@ def test_preview_notice_is_visible_and_accessible(served_preview, browser):
             tab.set_viewport_size(size)
             for lang in langs.codes:
                 for path in (f"{langs.root(lang)}index.html", f"{langs.root(lang)}no-such-page.html"):
-                    tab.goto(f"{served_preview}/{path}", wait_until="networkidle")
+                    tab.goto(f"{served_preview}/{path}", wait_until="load")
                     notice = tab.locator(".md-banner .sp-preview")
                     if not notice.is_visible() or UI_TEXT[lang]["preview_notice"] not in notice.inner_text():
                         problems.append(f"{path} ({viewport}): preview notice not visible")

@@ -62,7 +62,7 @@ def test_mkdocs_serve_serves_both_languages():
                     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
                         pages[path] = r.read().decode()
                 except OSError:
-                    time.sleep(0.5)
+                    time.sleep(0.1)
             assert server.poll() is None, server.stdout.read().decode()[-3000:]
         assert '<html lang="de"' in pages.get("/", ""), "German start page not served"
         assert '<html lang="en"' in pages.get("/en/", ""), "English start page not served"
