@@ -68,12 +68,14 @@ def help_id_sample():
 
 
 # Tests that share an expensive session fixture (the planted-defect copy and its checks, nginx,
-# the dist archives) run on one pytest-xdist worker (`--dist loadgroup`), so each fixture is
-# made once. The browser tests spread over the workers: each worker builds and serves its own
-# copy of the site (a few seconds), and the browser work, most of the suite, runs side by side.
+# the dist archives, the compound splitter's model) run on one pytest-xdist worker
+# (`--dist loadgroup`), so each is made once. The browser tests spread over the workers: each
+# worker builds and serves its own copy of the site (a few seconds), and the browser work, most
+# of the suite, runs side by side.
 SHARED_FIXTURE_GROUPS = {
     "checks": "planted", "deploy/test_dist.py": "dist", "deploy/test_release_gate.py": "dist",
     "deploy": "nginx",
+    "foundation/test_search_terms.py": "compounds",  # the compound splitter's model loads in seconds
 }
 
 

@@ -56,7 +56,7 @@ def planted(tmp_path_factory) -> Planted:
                                    "English text here, and we will translate it for you.\n")
     append(docs / "price-lists.de.md", "\n## Preise ändern {: #planted-german-only }\n\nText.\n")
     append(docs / "price-lists.en.md", "\n## Changing prices {: #planted-english-only }\n\nText.\n")
-    append(docs / "remote-support.de.md", "\n## Verbinden {: #planted-connect }\n\nText.\n\n## Beenden {: #planted-end }\n\nText.\n")
+    append(docs / "remote-support.de.md", "\n## Anfang {: #planted-connect }\n\nText.\n\n## Beenden {: #planted-end }\n\nText.\n")
     append(docs / "remote-support.en.md", "\n## Ending {: #planted-end }\n\nText.\n\n## Connecting {: #planted-connect }\n\nText.\n")
     # Alt text: an image without one.
     append(docs / "install.de.md", "\n![](assets/favicon.svg)\n")
@@ -66,10 +66,11 @@ def planted(tmp_path_factory) -> Planted:
     append(docs / "contact.en.md", '\n<span id="planted-twice">a</span> <span id="planted-twice">b</span>\n\n'
                                    '<input type="checkbox" id="planted-toggle" autocomplete="off">\n')
     # Spelling, in each language; around it what the spelling check must leave alone.
-    append(docs / "install.de.md", "\nDie Instalation dauert nur kurz.\n\n## Fragen {: #planted-questionns }\n\n"
-                                   '{{ email_link(subject="Frage zur Instalation") }} '
+    # (German words of eight letters or more would make the build load the compound splitter.)
+    append(docs / "install.de.md", "\nDie Adrese finden Sie unten.\n\n## Fragen {: #planted-questionns }\n\n"
+                                   '{{ email_link(subject="Frage zur Adrese") }} '
                                    "{% if has_fact(\"remote_support.download_url\") %}{% endif %}\n"
-                                   "Siehe https://example.org/irgendwass/elsewhere und `TeamViewerQSS.exe`.\n")
+                                   "Siehe https://example.org/irgendwass/elsewhere und `quicksupprt.exe`.\n")
     append(docs / "install.en.md", "\nYou will recieve a message.\n\n## Questions {: #planted-questionns }\n")
     build(project, project / "site")
     return Planted(project, project / "site")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -29,6 +30,11 @@ def redirect_target(go_page: Path):
     return re.match(r"0; url=(.+)$", refresh).group(1), soup.find("a")["href"], soup
 
 
+@functools.cache
+def element_ids(page: Path) -> frozenset[str]:
+    return frozenset(t["id"] for t in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find_all(id=True))
+
+
 def test_every_id_redirects_to_its_target_in_both_languages(site_dir, registry):
     for help_id, entry in registry.items():
         active = resolve(entry, registry)
@@ -46,8 +52,7 @@ def test_every_id_redirects_to_its_target_in_both_languages(site_dir, registry):
             assert target == expected, f"/{root}go/{help_id}/ leads to {target}, not {expected}"
             assert anchor == active.anchor
             if anchor:
-                ids = {t["id"] for t in BeautifulSoup(target.read_text(encoding="utf-8"), "lxml").find_all(id=True)}
-                assert anchor in ids, f"{target} has no #{anchor} (help ID {help_id})"
+                assert anchor in element_ids(target), f"{target} has no #{anchor} (help ID {help_id})"
 
 
 def test_redirect_pages_work_without_javascript(site_dir, registry):
