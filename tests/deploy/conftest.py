@@ -148,22 +148,30 @@ def browser_thread(chromium_path):
     thread.executor.shutdown()
 
 
-@pytest.fixture
-def browser(browser_thread, chromium_path, tmp_path):
-    """A fresh Chromium profile that records CSP violations on every page: (thread, context)."""
+@pytest.fixture(scope="session")
+def browser_session(browser_thread, chromium_path, tmp_path_factory):
+    """One Chromium per worker, with a fresh profile, that records CSP violations on every page."""
     thread, driver = browser_thread
 
     def launch():
         context = driver.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=chromium_path, args=CHROMIUM_FLAGS, headless=True)
+            str(tmp_path_factory.mktemp("deploy-profile")), executable_path=chromium_path,
+            args=CHROMIUM_FLAGS, headless=True)
         context.add_init_script(CSP_LISTENER)
         return context
 
     context = thread.run(launch)
-    try:
-        yield thread, context
-    finally:
-        thread.run(context.close)
+    yield thread, context
+    thread.run(context.close)
+
+
+@pytest.fixture
+def browser(browser_session):
+    """(thread, context) for one test: no cookies, and its tabs closed after it."""
+    thread, context = browser_session
+    thread.run(context.clear_cookies)
+    yield thread, context
+    thread.run(lambda: [page.close() for page in context.pages])
 
 
 STAGING_URL = "https://staging.scanprix.test/"
@@ -230,7 +238,7 @@ class Reader:
         self.thread.run(self._attach, context)
 
     def _attach(self, context):
-        self.page = context.pages[0] if context.pages else context.new_page()
+        self.page = context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(
             f"{m.text} ({m.location.get('url', '')})"))
         self.page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
