@@ -2,8 +2,8 @@
 
 The tests drive Chromium's headless shell (Debian package chromium-headless-shell, built from
 the same Chromium source): the browser Playwright itself uses for headless runs, with the same
-Blink, at about a third less CPU than full Chromium in headless mode. Lighthouse (make bench)
-drives the full browser, as a reader's.
+Blink, at about a third less CPU than full Chromium in headless mode. The benchmark (make bench)
+drives the full browser, as a reader's: the headless shell, for one, asks for no favicon.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ CHROMIUM_FLAGS = [
 DESKTOP = {"width": 1280, "height": 800}
 
 
-def launch(playwright, profile_dir: Path, **options):
+def launch(playwright, profile_dir: Path, executable: Path = CHROMIUM, **options):
     """Chromium with a fresh profile (Playwright takes a profile folder only this way)."""
     options.setdefault("viewport", DESKTOP)
     return playwright.chromium.launch_persistent_context(
-        str(profile_dir), executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, **options)
+        str(profile_dir), executable_path=str(executable), args=CHROMIUM_FLAGS, **options)

@@ -138,7 +138,7 @@ class Load:
 
 def first_load(playwright, url: str, profile: Path) -> Load:
     """A first view in Chromium with a fresh profile, until the network has been idle."""
-    context = launch(playwright, profile)
+    context = launch(playwright, profile, FULL_CHROMIUM)
     try:
         page = context.pages[0] if context.pages else context.new_page()
         finished, problems = [], []
@@ -186,7 +186,7 @@ def search_index_sizes(site: Path, langs: Languages) -> dict[str, int]:
 
 def question_answers(playwright, origin: str, langs: Languages, profile: Path) -> dict[str, list]:
     """data/search-questions.yml through Material's search worker: {lang: [Answer, ...]}."""
-    context = launch(playwright, profile)
+    context = launch(playwright, profile, FULL_CHROMIUM)
     try:
         page = context.new_page()
         return {lang: ask(page, f"{origin}/{langs.root(lang)}index.html", questions, langs.root(lang))
