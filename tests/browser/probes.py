@@ -189,7 +189,7 @@ def on_screen_clip(stop, viewport, margin: int = 3) -> dict | None:
 
 
 # A Tab key press as one message to the browser: focus moves on key down. Playwright's
-# keyboard.press sends key down and key up and waits for each (10 ms CPU a stop, not 7).
+# keyboard.press sends key down and key up and waits for each: 10 ms of CPU a stop, this 7.
 TAB_DOWN = {"type": "rawKeyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
 
 

@@ -22,7 +22,7 @@ import pytest
 
 from scripts import nginx_config
 from helpsite.building import build
-from helpsite.chromium import CHROMIUM, CHROMIUM_FLAGS
+from helpsite.chromium import CHROMIUM, launch
 from helpsite.project import PROJECT
 from helpsite.serving import free_port
 
@@ -153,14 +153,12 @@ def browser_session(browser_thread, chromium_path, tmp_path_factory):
     """One Chromium per worker, with a fresh profile, that records CSP violations on every page."""
     thread, driver = browser_thread
 
-    def launch():
-        context = driver.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("deploy-profile")), executable_path=chromium_path,
-            args=CHROMIUM_FLAGS, headless=True)
+    def start():
+        context = launch(driver, tmp_path_factory.mktemp("deploy-profile"))
         context.add_init_script(CSP_LISTENER)
         return context
 
-    context = thread.run(launch)
+    context = thread.run(start)
     yield thread, context
     thread.run(context.close)
 
