@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 from helpsite.project import PROJECT
@@ -40,17 +44,66 @@ def copy_project(dest: Path, project: Path = PROJECT) -> Path:
     return dest
 
 
+class BuildServer:
+    """helpsite/build_server.py: runs `mkdocs` without importing MkDocs anew each time."""
+
+    SCRIPT = Path(__file__).with_name("build_server.py")
+
+    def __init__(self):
+        # Stops by itself when this process ends: its requests end.
+        self.process = subprocess.Popen([sys.executable, str(self.SCRIPT)], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True,
+                                        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        self.lock = threading.Lock()
+
+    def run(self, args: list[str], cwd: Path, env: dict) -> subprocess.CompletedProcess:
+        with self.lock, tempfile.TemporaryDirectory(prefix="mkdocs-output-") as folder:
+            output = Path(folder) / "output"
+            request = {"args": args, "cwd": str(cwd), "env": env, "output": str(output)}
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            reply = self.process.stdout.readline()
+            if not reply:
+                raise RuntimeError(f"{self.SCRIPT} stopped (exit status {self.process.wait()}); "
+                                   "run the build without it to see why")
+            text = output.read_text(encoding="utf-8", errors="replace") if output.exists() else ""
+        return subprocess.CompletedProcess(["mkdocs", *args], json.loads(reply)["returncode"], text, "")
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+_server: BuildServer | None = None
+
+
+@contextlib.contextmanager
+def build_server():
+    """Builds in this block run in one BuildServer (the tests build dozens of times; `make
+    bench` times real `mkdocs` processes, as `make build` runs them)."""
+    global _server
+    previous, _server = _server, BuildServer()
+    try:
+        yield _server
+    finally:
+        _server.close()
+        _server = previous
+
+
 def build(project: Path, site_dir: Path | None = None, site_url: str | None = None,
           check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """Strict build of project into site_dir; the finished process, its output in .stdout."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     if site_url:
         environment["SITE_URL"] = site_url
-    args = [str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml")]
+    args = ["build", "--strict", "-f", str(project / "mkdocs.yml")]
     if site_dir:
         args += ["-d", str(site_dir)]
-    result = subprocess.run(args, cwd=project, env=environment, capture_output=True, text=True)
-    result.stdout = result.stdout + result.stderr
+    if _server:
+        result = _server.run(args, cwd=project, env=environment)
+    else:
+        result = subprocess.run([str(MKDOCS), *args], cwd=project, env=environment, capture_output=True, text=True)
+        result.stdout = result.stdout + result.stderr
     if check and result.returncode != 0:
         raise AssertionError(f"build of {project} failed:\n{result.stdout[-4000:]}")
     return result

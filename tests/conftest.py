@@ -6,11 +6,19 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpsite.building import build
+from helpsite.building import build, build_server
 from helpsite.project import PROJECT, languages
 
 # SITE_DIR lets parallel work build and test in its own folder.
 SITE = Path(os.environ.get("SITE_DIR") or PROJECT / "site")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_builds():
+    """Every build of the session runs in one build server (helpsite/build_server.py): MkDocs
+    and its plugins imported once per test process instead of once per build."""
+    with build_server():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,85 @@
+"""Runs `mkdocs ARGS` requests in forked children of one process that imported MkDocs once.
+
+A test session builds the site dozens of times; a new `mkdocs` process spends a quarter of a
+build importing MkDocs, Material and the plugins. This process imports them once and forks a
+child per build: each child starts from the same untouched state a new process would (it has
+imported no project code: the hooks import helpsite/ from the project being built) and runs
+MkDocs' own command line. helpsite/building.py starts it (BuildServer) and talks to it.
+
+Protocol, one JSON object per line: on stdin {"args", "cwd", "env", "output"}, on stdout
+{"returncode"}; the build's output goes to the file `output`.
+Run as a file (python helpsite/build_server.py), so that it imports no project code itself.
+"""
+
+import json
+import os
+import sys
+from importlib.metadata import entry_points
+
+del sys.path[0]  # this folder: the children import helpsite/ from the project they build
+
+
+def preload() -> None:
+    """Import every installed MkDocs plugin, theme and Markdown extension (the installed ones
+    are the ones mkdocs.yml uses); one that fails to import fails in the build, visibly."""
+    import mkdocs.__main__  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+
+    for group in ("mkdocs.plugins", "mkdocs.themes", "markdown.extensions"):
+        for entry in entry_points(group=group):
+            try:
+                entry.load()
+            except Exception:  # noqa: BLE001  (the build reports it, with its own message)
+                pass
+    # Material's icon index for :material-...: icons (mkdocs.yml, pymdownx.emoji), which every
+    # build reads from thousands of files; the children inherit it.
+    from material.extensions.emoji import twemoji
+
+    twemoji({}, None)
+
+
+def run_in_child(request: dict) -> None:
+    """In the forked child: become `cd CWD && env ENV mkdocs ARGS > OUTPUT 2>&1`; never returns."""
+    code = 1
+    try:
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        output = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        stdin = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(stdin, 0)
+        os.dup2(output, 1)
+        os.dup2(output, 2)
+        from mkdocs.__main__ import cli
+
+        sys.argv = ["mkdocs", *request["args"]]
+        try:
+            cli.main(args=request["args"], prog_name="mkdocs")
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    except BaseException:  # noqa: BLE001  (reported in the output, as a crashed process would)
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def main() -> None:
+    preload()
+    replies = os.fdopen(os.dup(1), "w")
+    for line in sys.stdin:
+        request = json.loads(line)
+        child = os.fork()
+        if child == 0:
+            run_in_child(request)
+        _, status = os.waitpid(child, 0)
+        replies.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
+        replies.flush()
+
+
+if __name__ == "__main__":
+    main()
