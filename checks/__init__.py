@@ -8,6 +8,8 @@ source file of a built page come from the project's package, helpsite/.
 
 from __future__ import annotations
 
+import functools
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +32,20 @@ def source_pages(project: Path) -> list[Path]:
     return sorted((project / "docs").rglob("*.md"))
 
 
-def soup(page: Path) -> BeautifulSoup:
+_parsing = threading.Lock()
+
+
+@functools.lru_cache(maxsize=512)  # a site's pages take about 10 MB parsed
+def _parsed(page: Path, mtime_ns: int, size: int) -> BeautifulSoup:
     return BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+
+
+def soup(page: Path) -> BeautifulSoup:
+    """The built page, parsed once for all checks (they run side by side over the same pages);
+    shared, so callers must not change it (copy.copy a part to edit it)."""
+    stat = page.stat()
+    with _parsing:  # one parse per page even when several checks ask at once
+        return _parsed(page, stat.st_mtime_ns, stat.st_size)
 
 
 def rel(path: Path, project: Path) -> str:

@@ -6,6 +6,7 @@ the build itself (hooks/site_data.py)."""
 
 from __future__ import annotations
 
+import copy
 import re
 from textwrap import shorten
 from pathlib import Path
@@ -48,6 +49,7 @@ def article(page: Path):
     content = soup(page).select_one("article.md-content__inner")
     if content is None:
         return None
+    content = copy.copy(content)  # the parsed page is shared with the other checks
     for extra in content.select("aside, footer, .headerlink, pre, code"):
         extra.decompose()
     return content

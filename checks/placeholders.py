@@ -24,12 +24,14 @@ NOT_SHOWN = ("script", "style", "template")  # code and data, not text (the chec
 def visible_strings(page: Path):
     """(where, text) for every visible text node and every attribute value of the page."""
     document = soup(page)
-    for tag in document.find_all(NOT_SHOWN):
-        tag.decompose()
     for text in document.find_all(string=True):
-        if not isinstance(text, PreformattedString) and text.strip():  # not comments, doctype
+        if isinstance(text, PreformattedString) or not text.strip():  # comments, doctype
+            continue
+        if not text.find_parent(NOT_SHOWN):
             yield "text", str(text)
     for tag in document.find_all(True):
+        if tag.name in NOT_SHOWN or tag.find_parent(NOT_SHOWN):
+            continue
         for name, value in tag.attrs.items():
             yield f"<{tag.name} {name}>", " ".join(value) if isinstance(value, list) else str(value)
 
