@@ -3,8 +3,9 @@
 A test session builds the site dozens of times; a new `mkdocs` process spends a quarter of a
 build importing MkDocs, Material and the plugins. This process imports them once and forks a
 child per build: each child starts from the same untouched state a new process would (it has
-imported no project code: the hooks import helpsite/ from the project being built) and runs
-MkDocs' own command line. helpsite/building.py starts it (BuildServer) and talks to it.
+imported no project code: the hooks import helpsite/ from the project being built; what
+differs between builds, such as SITE_URL, is read when mkdocs.yml is loaded, after the fork)
+and runs MkDocs' own command line. helpsite/building.py starts it (BuildServer) and talks to it.
 
 Protocol, one JSON object per line: on stdin {"args", "cwd", "env", "output"}, on stdout
 {"returncode"}; the build's output goes to the file `output`.
