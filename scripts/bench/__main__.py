@@ -15,7 +15,7 @@ from helpsite.building import build
 from helpsite.chromium import FULL_CHROMIUM
 from helpsite.precompress import precompress
 from helpsite.project import PROJECT, languages
-from helpsite.serving import free_port, serve
+from helpsite.serving import free_ports, serve
 from scripts.bench import judge, measure, report
 
 # Pages measured: the start page, the largest page (the FAQ) and the remote-support page, in
@@ -44,7 +44,7 @@ def main() -> int:
         rows += judge.build_rows(times)
 
         print("2/6 first load ...", flush=True)
-        port, big_port = free_port(), free_port()
+        port, big_port = free_ports(2)
         build(PROJECT, tmp / "site", site_url=f"http://127.0.0.1:{port}/")
         build(measure.ten_times_project(tmp / "ten-times"), tmp / "ten-times-site",
               site_url=f"http://127.0.0.1:{big_port}/")

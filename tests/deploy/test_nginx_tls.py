@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from helpsite.serving import free_port
+from helpsite.serving import free_ports
 
 pytestmark = pytest.mark.server
 
@@ -27,7 +27,7 @@ def test_https_sends_hsts_and_plain_http_redirects_to_https(nginx_site, start_ng
     subprocess.run([openssl_binary, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
                     "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
-    https_port, http_port = free_port(), free_port()
+    https_port, http_port = free_ports(2)
     _, site_dir, _ = nginx_site
     tls = ssl.create_default_context(cafile=str(cert))
     with start_nginx(site_dir, tmp_path, https_port, listen=f"127.0.0.1:{https_port}",
