@@ -8,8 +8,9 @@ source file of a built page come from the project's package, helpsite/.
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,19 +34,24 @@ def source_pages(project: Path) -> list[Path]:
 
 
 _parsing = threading.Lock()
-
-
-@functools.lru_cache(maxsize=512)  # a site's pages take about 10 MB parsed
-def _parsed(page: Path, mtime_ns: int, size: int) -> BeautifulSoup:
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+_parsed: OrderedDict[bytes, BeautifulSoup] = OrderedDict()  # by content; a site takes about 10 MB
+_PARSED_KEPT = 512
 
 
 def soup(page: Path) -> BeautifulSoup:
     """The built page, parsed once for all checks (they run side by side over the same pages);
-    shared, so callers must not change it (copy.copy a part to edit it)."""
-    stat = page.stat()
+    shared, so callers must not change it (copy.copy a part to edit it). Known by its content,
+    not its file time, which a test's rewrite within the same clock tick would not change."""
+    data = page.read_bytes()
+    key = hashlib.sha1(data).digest()
     with _parsing:  # one parse per page even when several checks ask at once
-        return _parsed(page, stat.st_mtime_ns, stat.st_size)
+        if key in _parsed:
+            _parsed.move_to_end(key)
+        else:
+            _parsed[key] = BeautifulSoup(data.decode("utf-8"), "lxml")
+            if len(_parsed) > _PARSED_KEPT:
+                _parsed.popitem(last=False)
+        return _parsed[key]
 
 
 def rel(path: Path, project: Path) -> str:
