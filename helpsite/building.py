@@ -50,14 +50,18 @@ class BuildServer:
     SCRIPT = Path(__file__).with_name("build_server.py")
 
     def __init__(self):
-        # Stops by itself when this process ends: its requests end.
-        self.process = subprocess.Popen([sys.executable, str(self.SCRIPT)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True,
-                                        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        self.process: subprocess.Popen | None = None  # started by the first build
         self.lock = threading.Lock()
+
+    def start(self) -> subprocess.Popen:
+        # Stops by itself when this process ends: its requests end.
+        return subprocess.Popen([sys.executable, str(self.SCRIPT)], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
 
     def run(self, args: list[str], cwd: Path, env: dict) -> subprocess.CompletedProcess:
         with self.lock, tempfile.TemporaryDirectory(prefix="mkdocs-output-") as folder:
+            self.process = self.process or self.start()
             output = Path(folder) / "output"
             request = {"args": args, "cwd": str(cwd), "env": env, "output": str(output)}
             self.process.stdin.write(json.dumps(request) + "\n")
@@ -70,8 +74,9 @@ class BuildServer:
         return subprocess.CompletedProcess(["mkdocs", *args], json.loads(reply)["returncode"], text, "")
 
     def close(self) -> None:
-        self.process.stdin.close()
-        self.process.wait(timeout=30)
+        if self.process:
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
 
 
 _server: BuildServer | None = None

@@ -15,8 +15,8 @@ SITE = Path(os.environ.get("SITE_DIR") or PROJECT / "site")
 
 @pytest.fixture(scope="session", autouse=True)
 def fast_builds():
-    """Every build of the session runs in one build server (helpsite/build_server.py): MkDocs
-    and its plugins imported once per test process instead of once per build."""
+    """Every build of the session runs in one build server (helpsite/build_server.py, started
+    by the first build): MkDocs and its plugins imported once per test process, not per build."""
     with build_server():
         yield
 
