@@ -87,7 +87,9 @@ def running_nginx(nginx: str, site_dir: Path, workdir: Path, port: int, **config
         wait_for_port(port, process, log)
         yield conf_dir
     finally:
-        process.send_signal(signal.SIGQUIT)  # graceful stop of master and workers
+        # Fast stop: a graceful one (SIGQUIT) waits for the connections Chromium keeps open,
+        # up to the 10 s below.
+        process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
