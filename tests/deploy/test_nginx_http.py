@@ -125,7 +125,8 @@ def test_help_id_addresses_work_with_and_without_the_trailing_slash(nginx_site):
 def test_cache_lifetimes_long_for_fingerprinted_scripts_short_for_the_rest(nginx_site):
     origin, site_dir, _ = nginx_site
     fingerprinted = [p for p in (site_dir / "assets").rglob("*") if FINGERPRINTED.search(p.name)]
-    referenced = re.findall(r'src="([^"]+\.min\.js)"', (site_dir / "index.html").read_text(encoding="utf-8"))
+    start_page = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    referenced = [script["src"] for script in start_page.select("script[src$='.min.js']")]
     assert referenced and all(FINGERPRINTED.search(src) for src in referenced), referenced
     for asset in fingerprinted:
         _, headers, _ = get(origin, "/" + asset.relative_to(site_dir).as_posix())
