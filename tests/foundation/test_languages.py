@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+import json
+import shutil
+import subprocess
+
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
+from checks import front_matter, parity
 from helpsite.building import build, copy_project
 from helpsite.built_site import content_pages, counterpart, rel_path
-from helpsite.project import PROJECT, mkdocs_config
+from helpsite.project import PROJECT, languages, mkdocs_config
 
 NAV_PAGES = [entry.removesuffix(".md") for entry in mkdocs_config()["nav"] if isinstance(entry, str)]
 
@@ -76,3 +82,51 @@ def test_page_without_language_suffix_fails_the_build(tmp_path):
     result = build(project, project / "site", check=False)
     assert result.returncode != 0
     assert re.search(r"docs/faq\.md: page names end in \.de\.md or \.en\.md", result.stdout)
+
+
+# Where a language entry goes in mkdocs.yml (the i18n plugin's list).
+LANGUAGE_LIST = "      languages:\n"
+
+
+def add_language(project, code: str, name: str, like: str) -> None:
+    """Add a language as a maintainer does: its entry in mkdocs.yml, its pages in docs/ and its
+    wording in data/ (copies of `like`'s here). Nothing in hooks/, checks/ or helpsite/."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert LANGUAGE_LIST in config, "mkdocs.yml: the i18n plugin's `languages:` list moved; update this test"
+    entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
+    (project / "mkdocs.yml").write_text(config.replace(LANGUAGE_LIST, LANGUAGE_LIST + entry, 1), encoding="utf-8")
+    for page in (project / "docs").glob(f"*.{like}.md"):
+        shutil.copy2(page, page.with_name(page.name.replace(f".{like}.md", f".{code}.md")))
+
+    def with_wording(value):
+        if isinstance(value, dict):
+            value = {key: with_wording(item) for key, item in value.items()}
+            return {**value, code: value[like]} if like in value else value
+        return [with_wording(item) for item in value] if isinstance(value, list) else value
+
+    for data in (project / "data").glob("*.yml"):
+        wording = with_wording(yaml.safe_load(data.read_text(encoding="utf-8")))
+        data.write_text(yaml.safe_dump(wording, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    subprocess.run(["git", "-C", str(project), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(project), "-c", "user.name=test", "-c", "user.email=test@localhost",
+                    "commit", "-qm", f"add {code}"], check=True)
+
+
+def test_a_third_language_needs_no_code_change(tmp_path):
+    project = copy_project(tmp_path / "project")
+    add_language(project, "fr", "Français", like="en")
+    langs = languages(project)
+    assert langs.default == "de" and set(langs.codes) == {"de", "en", "fr"}
+    site = project / "site"
+    build(project, site)
+    for name in NAV_PAGES:
+        assert (site / "fr" / f"{name}.html").exists(), f"fr/{name}.html"
+    for page in content_pages(site, langs):
+        here = rel_path(page, site)
+        switch = {a["hreflang"] for a in soup(page).select("a.md-select__link[hreflang]")}
+        assert switch == {"de", "en", "fr"}, f"{here}: switch offers {sorted(switch)}"
+        assert soup(page).html["lang"] == langs.of_path(here), here
+    help_ids = json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"]
+    assert all("fr" in entry for entry in help_ids.values()), "help IDs without a French address"
+    assert (site / "fr" / "search" / "search_index.json").exists()
+    assert parity.check(site, project) == [] and front_matter.check(site, project) == []
