@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser.probes import CHROMIUM, PageLog, ServedSite, build_and_serve, launch, site_pages
+from browser.probes import CHROMIUM, ServedSite, build_and_serve, fresh_tab, launch, site_pages
 from helpsite.project import PROJECT
 
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"
@@ -46,14 +46,17 @@ def browser(chromium_path, tmp_path_factory):
         context.close()
 
 
+@pytest.fixture(scope="session")
+def worker_tab(browser) -> dict:
+    """{"page": the tab this worker's tests share} (probes.fresh_tab replaces a closed one)."""
+    return {}
+
+
 @pytest.fixture
-def tab(browser):
-    """A new tab at desktop size, with its requests and errors recorded in tab.log."""
-    page = browser.new_page()
-    page.log = PageLog.attach(page)
-    browser.clear_cookies()
-    yield page
-    page.close()
+def tab(browser, worker_tab):
+    """The worker's tab as a new one is (probes.fresh_tab), its requests and errors from now on
+    in tab.log."""
+    return fresh_tab(browser, worker_tab)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
+from playwright.sync_api import Error as PlaywrightError
 
 from helpsite.building import build
 from helpsite.built_site import built_pages, counterpart, rel_path
@@ -118,6 +119,28 @@ class PageLog:
     def clear(self) -> None:
         self.requests.clear()
         self.errors.clear()
+
+
+def fresh_tab(context, shared: dict):
+    """The tab in shared["page"] as a new one is: blank (the last page stops loading, so its
+    late requests do not land in the log), desktop size, screen media, no routes, no cookies,
+    an empty log; a new tab if there is none or it was closed or crashed. A new tab and its
+    first page cost about twice the CPU of a page load in an open tab."""
+    page = shared.get("page")
+    if page is not None and not page.is_closed():
+        try:
+            page.goto("about:blank")
+        except PlaywrightError:  # crashed
+            page.close()
+    if page is None or page.is_closed():
+        page = shared["page"] = context.new_page()
+        page.log = PageLog.attach(page)
+    page.unroute_all(behavior="ignoreErrors")
+    page.set_viewport_size(DESKTOP)
+    page.emulate_media(media="null")
+    context.clear_cookies()
+    page.log.clear()
+    return page
 
 
 def foreign_requests(log: PageLog, origin: str) -> list[str]:
