@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urljoin
-
 import json
+import re
 import shutil
 import subprocess
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -129,4 +128,5 @@ def test_a_third_language_needs_no_code_change(tmp_path):
     help_ids = json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"]
     assert all("fr" in entry for entry in help_ids.values()), "help IDs without a French address"
     assert (site / "fr" / "search" / "search_index.json").exists()
-    assert parity.check(site, project) == [] and front_matter.check(site, project) == []
+    findings = parity.check(site, project) + front_matter.check(site, project)
+    assert not findings, "\n".join(map(str, findings))
