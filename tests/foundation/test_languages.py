@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from urllib.parse import urljoin
 
 import pytest
@@ -13,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from checks import front_matter, parity
-from helpsite.building import build, copy_project
+from helpsite.building import build, commit_all, copy_project
 from helpsite.built_site import content_pages, counterpart, rel_path
 from helpsite.project import PROJECT, languages, mkdocs_config
 
@@ -106,9 +105,7 @@ def add_language(project, code: str, name: str, like: str) -> None:
     for data in (project / "data").glob("*.yml"):
         wording = with_wording(yaml.safe_load(data.read_text(encoding="utf-8")))
         data.write_text(yaml.safe_dump(wording, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    subprocess.run(["git", "-C", str(project), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(project), "-c", "user.name=test", "-c", "user.email=test@localhost",
-                    "commit", "-qm", f"add {code}"], check=True)
+    commit_all(project, f"add {code}")
 
 
 def test_a_third_language_needs_no_code_change(tmp_path):
@@ -121,10 +118,10 @@ def test_a_third_language_needs_no_code_change(tmp_path):
     for name in NAV_PAGES:
         assert (site / "fr" / f"{name}.html").exists(), f"fr/{name}.html"
     for page in content_pages(site, langs):
-        here = rel_path(page, site)
-        switch = {a["hreflang"] for a in soup(page).select("a.md-select__link[hreflang]")}
+        here, parsed = rel_path(page, site), soup(page)
+        switch = {a["hreflang"] for a in parsed.select("a.md-select__link[hreflang]")}
         assert switch == {"de", "en", "fr"}, f"{here}: switch offers {sorted(switch)}"
-        assert soup(page).html["lang"] == langs.of_path(here), here
+        assert parsed.html["lang"] == langs.of_path(here), here
     help_ids = json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"]
     assert all("fr" in entry for entry in help_ids.values()), "help IDs without a French address"
     assert (site / "fr" / "search" / "search_index.json").exists()
