@@ -58,9 +58,12 @@ lock: $(VENV)/.installed
 	$(BIN)/pip-compile -q --extra test --generate-hashes --strip-extras --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
-$(VENV)/.installed: requirements.lock
+# The pinned packages, then the project's own packages (pyproject.toml) as an editable install,
+# built with the pinned setuptools (no download outside the lock).
+$(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --require-hashes -r requirements.lock
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package-lock.json

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
+import yaml
 
 from helpsite.project import InputError
+
+# A front matter block as MkDocs reads it (mkdocs.utils.meta): YAML between --- lines at the top.
+BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 DESCRIPTION_MAX = 160
 REVIEW_STATUSES = ("confirmed", "needs-review")
@@ -15,8 +19,17 @@ KEYWORDS_MIN = 5  # customers' words for what the page answers (helpsite/search_
 
 
 def read(source: Path) -> dict:
-    """A page's front matter, parsed as MkDocs does ({} when it has none or it is not valid)."""
-    return get_data(source.read_text(encoding="utf-8"))[1]
+    """A page's front matter, parsed as MkDocs does ({} when it has none or it is not valid).
+
+    Read here without MkDocs, so that the post-build pipeline (search keywords) needs none."""
+    match = BLOCK.match(source.read_text(encoding="utf-8"))
+    if not match:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def check(meta: dict, markdown: str, where: str) -> None:

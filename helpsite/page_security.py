@@ -15,14 +15,15 @@ its pattern would match too much. A page that renders it fails, and the fix is a
 script with more fixed text.
 
 A page's inline script that matches no template script is unknown; so is any inline script in a
-page's own text (its Markdown or HTML), even a copy of a template's: the page's text is not a
-template. Data blocks (type application/json, application/ld+json, e.g. Material's __config)
+page's own text (its Markdown or HTML, inside Material's content element), even a copy of a
+template's: the page's text is not a template. Data blocks (type application/json, application/ld+json, e.g. Material's __config)
 are data, not scripts. Also refused, because the policy blocks them and no hash can allow them:
 inline event handlers (on...=), javascript: addresses, `<script src>` to anything but the
 site's own files (a relative or root-relative address), style attributes and <style> elements.
 
-The build (hooks/page_security.py) stops on a page with any of these, naming the page's source;
-scripts/nginx_config.py refuses to write a policy for such a site and hashes the known scripts.
+The post-build pipeline (helpsite/pipeline/security.py) reads every built page once: it stops the
+build on a page with any of these, naming the page's source, and writes the hashes of the known
+scripts that the nginx configuration's policy lists (scripts/nginx_config.py).
 Only the standard library: the build needs nothing else.
 """
 
@@ -31,12 +32,13 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import importlib.util
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from helpsite.html_page import HtmlPage, Script, read_page
 from helpsite.project import PROJECT, InputError
 
 MIN_LITERAL = 24  # characters of fixed text (whitespace not counted) a template script needs
@@ -104,18 +106,20 @@ def script_pattern(text: str) -> tuple[re.Pattern, int]:
     return re.compile("".join(regex), re.S), literal
 
 
+def runs(script: Script) -> bool:
+    """False for data blocks (JSON), which the browser never runs."""
+    kind = (script.attrs.get("type") or "").split(";")[0].strip().lower()
+    return kind not in DATA_TYPES
+
+
 def template_scripts(template: str) -> list[str]:
     """The text of every inline script (no src, not a data block) of a template."""
-    reader = _Reader()
-    reader.feed(template)
-    reader.close()
-    return [script.text for script in reader.scripts if script.runs and not script.src]
+    return [script.text for script in read_page(template).scripts if runs(script) and not script.src]
 
 
 def _templates(project: Path) -> list[tuple[str, Path]]:
-    import material  # the installed theme
-
-    material_dir = Path(material.__file__).resolve().parent
+    # The installed theme's folder, found without importing it (it would import MkDocs).
+    material_dir = Path(importlib.util.find_spec("material").origin).resolve().parent
     found = [(f"material/{p.relative_to(material_dir).as_posix()}", p)
              for p in sorted((material_dir / "templates").rglob("*.html"))]
     found += [(p.relative_to(project).as_posix(), p) for p in sorted((project / "overrides").rglob("*.html"))]
@@ -151,62 +155,6 @@ def origin_of(text: str, known: tuple[KnownScript, ...]) -> str | None:
 def csp_hash(text: str) -> str:
     """The CSP source expression that allows this inline script: 'sha256-...'."""
     return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'"
-
-
-# --- Reading a page ----------------------------------------------------------------------
-
-@dataclass
-class Script:
-    attrs: dict[str, str | None]
-    text: str = ""  # exactly as in the page: what the browser hashes
-
-    @property
-    def src(self) -> str | None:
-        for name in ("src", "href", "xlink:href"):  # SVG scripts load from href
-            if name in self.attrs:
-                return self.attrs[name] or ""
-        return None
-
-    @property
-    def runs(self) -> bool:
-        """False for data blocks (JSON), which the browser never runs."""
-        kind = (self.attrs.get("type") or "").split(";")[0].strip().lower()
-        return kind not in DATA_TYPES
-
-
-class _Reader(HTMLParser):
-    """Scripts and the attributes of every element, read as a browser reads them."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.scripts: list[Script] = []
-        self.elements: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.style_elements = 0
-        self._open: Script | None = None
-
-    def handle_starttag(self, tag, attrs):
-        self.elements.append((tag, attrs))
-        if tag == "script":
-            self._open = Script(dict(attrs))
-            self.scripts.append(self._open)
-        elif tag == "style":
-            self.style_elements += 1
-
-    def handle_startendtag(self, tag, attrs):
-        # HTML has no self-closing <script/>: a browser runs what follows, up to </script>.
-        self.handle_starttag(tag, attrs)
-        if tag in self.CDATA_CONTENT_ELEMENTS:
-            self.set_cdata_mode(tag)
-        else:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._open = None
-
-    def handle_data(self, data):
-        if self._open is not None:
-            self._open.text += data
 
 
 # --- Judging a page ----------------------------------------------------------------------
@@ -245,47 +193,45 @@ def _javascript_url(value: str) -> bool:
     return cleaned.lower().startswith(("javascript:", "vbscript:"))
 
 
-def analyse(html: str, known: tuple[KnownScript, ...] | None = None, page_text: bool = False) -> PageReport:
+def analyse(page: HtmlPage | str, known: tuple[KnownScript, ...] | None = None) -> PageReport:
     """The known inline scripts of a page and everything the policy would block.
 
-    known: the known scripts (default: this project's). page_text: html is a page's own text
-    (its rendered Markdown), where no inline script is known.
+    page: a built page (read with helpsite.html_page.read_page, or its text); known: the known
+    scripts (default: this project's). No inline script inside the page's own text is known.
     """
+    page = read_page(page) if isinstance(page, str) else page
     known = known_scripts() if known is None else known
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
     report = PageReport()
-    for script in reader.scripts:
+    for script in page.scripts:
         src = script.src
         if src is not None:
             if not own_address(src):
                 report.problems.append(Problem(
                     f"a script from another address (<script src=\"{_excerpt(src)}\">)", FIX_REMOTE))
             continue
-        if not script.runs:
+        if not runs(script):
             continue
-        origin = None if page_text else origin_of(script.text, known)
+        origin = None if script.in_content else origin_of(script.text, known)
         if origin:
             report.scripts.append((script.text, origin))
-        elif page_text:
+        elif script.in_content:
             report.problems.append(Problem(
                 f"an inline script in the page's text (<script>{_excerpt(script.text)}</script>)", FIX_SCRIPT))
         else:
             report.problems.append(Problem(
                 f"an inline script that is in none of Material's or overrides/' templates "
                 f"(<script>{_excerpt(script.text)}</script>)", FIX_SCRIPT))
-    for tag, attrs in reader.elements:
-        for name, value in attrs:
+    for tag in page.tags:
+        for name, value in tag.attrs:
             if name.startswith("on") and len(name) > 2:
                 report.problems.append(Problem(
-                    f"an inline event handler ({name}=...) on <{tag}>", FIX_SCRIPT))
+                    f"an inline event handler ({name}=...) on <{tag.name}>", FIX_SCRIPT))
             elif name in URL_ATTRIBUTES and value and _javascript_url(value):
                 report.problems.append(Problem(
-                    f"a javascript: link (<{tag} {name}=\"{_excerpt(value)}\">)", FIX_SCRIPT))
+                    f"a javascript: link (<{tag.name} {name}=\"{_excerpt(value)}\">)", FIX_SCRIPT))
             elif name == "style":
-                report.problems.append(Problem(f"a style attribute on <{tag}>", FIX_STYLE))
-    if reader.style_elements:
+                report.problems.append(Problem(f"a style attribute on <{tag.name}>", FIX_STYLE))
+    if page.style_elements:
         report.problems.append(Problem("a <style> element", FIX_STYLE))
     return report
 

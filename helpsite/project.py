@@ -1,27 +1,52 @@
-"""The project's location, its MkDocs configuration and its languages.
+"""The project's location, its mkdocs.yml and its languages.
 
 The languages are defined once, in the i18n plugin's `languages:` in mkdocs.yml; everything
-else (hooks, checks, scripts, tests) reads them from there through `Languages`.
+else (hooks, the pipeline, checks, scripts, tests) reads them from there through `Languages`.
+mkdocs.yml is read here without MkDocs, so that the post-build pipeline and the release scripts
+work without it (helpsite/pipeline follows any generator).
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+import yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 
 
-def mkdocs_config(project: Path = PROJECT) -> dict:
-    """mkdocs.yml as MkDocs reads it (!ENV tags resolved), without validating it."""
-    from mkdocs.utils.yaml import yaml_load
+class _MkDocsYamlLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it: `!ENV NAME` and `!ENV [NAME, ..., default]` take the first
+    variable that is set, else the default (read as YAML, as MkDocs' pyyaml-env-tag does);
+    Python tags (!!python/name:...) are MkDocs' business and read as None here."""
 
-    with open(project / "mkdocs.yml", encoding="utf-8") as file:
-        return yaml_load(file)
+    environ: Mapping[str, str] = os.environ
+
+
+def _env_tag(loader: _MkDocsYamlLoader, node: yaml.Node):
+    names = ([loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode)
+             else [loader.construct_object(item) for item in node.value])
+    default = names.pop() if len(names) > 1 else None
+    for name in names:
+        if name in loader.environ:
+            return yaml.safe_load(loader.environ[name])
+    return default
+
+
+_MkDocsYamlLoader.add_constructor("!ENV", _env_tag)
+_MkDocsYamlLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_config(project: Path = PROJECT, environ: Mapping[str, str] | None = None) -> dict:
+    """mkdocs.yml with !ENV tags resolved from environ (default: this process's environment),
+    not validated. environ={} gives the defaults the file states."""
+    loader = type("Loader", (_MkDocsYamlLoader,), {"environ": os.environ if environ is None else environ})
+    return yaml.load((Path(project) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
 
 
 def plugin_config(config: dict, name: str) -> dict:
@@ -97,6 +122,6 @@ def source_language(name: str, langs: Languages) -> str | None:
     return match["lang"] if match and match["lang"] in langs.codes else None
 
 
-class InputError(PluginError):
+class InputError(Exception):
     """An author's input is wrong. The message names the file and says what to fix; raised in a
-    build, it stops the build with that message."""
+    build, it stops the build with that message (hooks/ hand it to MkDocs as a PluginError)."""

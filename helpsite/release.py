@@ -24,7 +24,7 @@ import yaml
 
 from helpsite import front_matter
 from helpsite.facts import FACTS, load_yaml, null_facts
-from helpsite.project import PROJECT
+from helpsite.project import PROJECT, mkdocs_config
 
 SITE_URL_VARIABLE = "SITE_URL"
 CONFIRMED = "confirmed"
@@ -92,23 +92,9 @@ def page_front_matter(project: Path = PROJECT) -> dict[str, dict]:
             for page in sorted(docs.rglob("*.md"))}
 
 
-class _RawConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving it: `!ENV [NAME, default]` stays a list."""
-
-
-_RawConfigLoader.add_constructor(
-    "!ENV", lambda loader, node: loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
-    else [loader.construct_scalar(node)])
-_RawConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)  # other tags: unused here
-
-
 def default_site_url(project: Path = PROJECT) -> str | None:
     """site_url as mkdocs.yml states it when SITE_URL is not set."""
-    raw = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_RawConfigLoader)
-    value = (raw or {}).get("site_url")
-    if isinstance(value, list):  # !ENV [SITE_URL, default]
-        return value[-1] if len(value) > 1 else None
-    return value
+    return mkdocs_config(project, environ={}).get("site_url")
 
 
 def blockers(project: Path = PROJECT, environ: Mapping[str, str] = os.environ) -> list[Blocker]:

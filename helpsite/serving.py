@@ -5,27 +5,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import socket
 import sys
 import threading
 from pathlib import Path
 
 from helpsite.built_site import NOT_FOUND
 from helpsite.project import PROJECT, languages
-
-
-def free_ports(count: int) -> list[int]:
-    """count different free ports on 127.0.0.1: held open together, so that no two are the same
-    (two free_port() calls in a row can return one port twice)."""
-    with contextlib.ExitStack() as sockets:
-        held = [sockets.enter_context(socket.socket()) for _ in range(count)]
-        for sock in held:
-            sock.bind(("127.0.0.1", 0))
-        return [sock.getsockname()[1] for sock in held]
-
-
-def free_port() -> int:
-    return free_ports(1)[0]
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

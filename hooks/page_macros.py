@@ -9,18 +9,17 @@ Self-contained: it reads the facts itself and takes the language from the page's
 
 from __future__ import annotations
 
-import sys
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's package, helpsite/
-from helpsite import facts as site_facts  # noqa: E402
-from helpsite.project import languages, source_language  # noqa: E402
+from helpsite import facts as site_facts
+from helpsite.generator import project_of
+from helpsite.project import languages, source_language
 
 
 def define_env(env):
-    project = Path(env.conf.config_file_path).parent
+    project = project_of(env.conf)
     langs = languages(project)
     all_facts = site_facts.load_facts(project)
 

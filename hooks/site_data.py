@@ -3,12 +3,13 @@
 - Puts data/facts.yml and data/ui-text.yml into `config.extra` for the language being built,
   so the templates read the one source (pages use the macros of hooks/page_macros.py).
 - Stops the build, naming the file, when an author's input is wrong: a page without its
-  translation, a page without a language suffix, bad front matter, bad facts (helpsite/).
+  translation, a page without a language suffix, bad front matter, bad facts, a problem in the
+  help-ID registry (helpsite/), before any page is rendered. (Whether each help ID's heading
+  exists is known only of the built page: the post-build pipeline checks that.)
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,21 +17,19 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's package, helpsite/
-from helpsite import facts as site_facts, front_matter  # noqa: E402
-from helpsite.project import SOURCE_NAME, InputError, languages  # noqa: E402
-
-
-def project_of(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
+from helpsite import facts as site_facts, front_matter, help_ids
+from helpsite.generator import project_of, reported
+from helpsite.project import SOURCE_NAME, InputError, languages
 
 
 @event_priority(-110)  # after static-i18n (-100) has set theme.language for this build
+@reported
 def on_config(config: MkDocsConfig):
     project = project_of(config)
     langs = languages(project)
     facts = site_facts.load_facts(project)
     ui_text = site_facts.load_ui_text(project)
+    help_ids.load_registry(project)
     lang = config.theme.get("language") or langs.default
     if lang not in langs.codes:
         raise InputError(f"mkdocs.yml: theme language '{lang}' is not one of the i18n languages {langs.codes}.")
@@ -59,11 +58,13 @@ def check_translations(files: Files, langs) -> None:
 
 
 @event_priority(100)  # before static-i18n rearranges the files
+@reported
 def on_files(files: Files, config: MkDocsConfig):
     check_translations(files, languages(project_of(config)))
     return files
 
 
+@reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files):
     front_matter.check(page.meta, markdown, f"docs/{page.file.src_uri}")
     return markdown

@@ -41,7 +41,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from helpsite import release as gate
-from helpsite.building import MKDOCS
+from harness.building import MKDOCS
 from helpsite.precompress import precompress
 from helpsite.project import PROJECT, mkdocs_config
 from scripts import nginx_config
@@ -50,8 +50,9 @@ DEFAULT_DEPLOY_DIR = "/srv/scanprix-support/current"
 DEFAULT_TLS_CERT = "/etc/ssl/certs/scanprix-support.pem"
 DEFAULT_TLS_KEY = "/etc/ssl/private/scanprix-support.key"
 OFFLINE_FOLDER = "scanprix-help"
-OFFLINE_LEFT_OUT = ("404.html", "en/404.html", "sitemap.xml", "sitemap.xml.gz", "en/sitemap.xml")
 PREVIEW_SUFFIX = "-preview"
+# The project released: the folder `make dist` runs in (as mkdocs, which reads its mkdocs.yml).
+PROJECT = Path.cwd()
 
 
 def git(*args: str) -> str:
@@ -123,17 +124,16 @@ def web_release(work: Path, name: str, preview: bool = False) -> Path:
         listen=str(url.port or (443 if https else 80)),
         tls_cert=os.environ.get("TLS_CERT", DEFAULT_TLS_CERT) if https else None,
         tls_key=os.environ.get("TLS_KEY", DEFAULT_TLS_KEY) if https else None,
-        noindex=preview,
+        noindex=preview, project=PROJECT,
     )
     precompress(release / "site")  # .gz copies for nginx's gzip_static
     return release
 
 
 def offline_bundle(work: Path, preview: bool = False) -> Path:
+    """The offline build has no 404 pages and no sitemaps (hooks/languages.py)."""
     folder = work / OFFLINE_FOLDER
     build(folder, offline=True, preview=preview)
-    for left_out in OFFLINE_LEFT_OUT:
-        (folder / left_out).unlink(missing_ok=True)
     return folder
 
 

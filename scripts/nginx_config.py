@@ -1,10 +1,13 @@
 """Write the nginx configuration for one build of the site (fills in deploy/nginx/*.in).
 
 The Content-Security-Policy allows the site's own files and, by their SHA-256 hashes, the
-known inline scripts: those of Material's templates and of overrides/ (helpsite/page_security.py),
-as the built pages contain them (one varies with the page's depth). A page with any other
-inline script, or anything else the policy would block, stops the generator. Generate the
-configuration from the build you publish (scripts/dist.py puts both in one archive).
+known inline scripts: those of Material's templates and of overrides/, as the built pages
+contain them (one varies with the page's depth). The build's page-security pass has checked
+every page and listed those hashes in the site's .content-security-policy.json
+(helpsite/pipeline/security.py); this reads them from there. The languages (a 404 page per
+language root) and the help IDs (one redirect per address, from the site's help-ids.json) come
+from the build too. Generate the configuration from the build you publish (scripts/dist.py puts
+both in one archive).
 
     python scripts/nginx_config.py --site site --out /tmp/nginx --server-name support.scanprix.de \
         --root /srv/scanprix-support/current/site --conf-dir /srv/scanprix-support/current/nginx \
@@ -19,17 +22,19 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
-import re
+import string
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project's package, helpsite/
-from helpsite import page_security  # noqa: E402
-from helpsite.built_site import built_pages, rel_path, source_of  # noqa: E402
-from helpsite.project import PROJECT, languages  # noqa: E402
+from helpsite.built_site import NOT_FOUND
+from helpsite.pipeline.help_id_pages import MAP as HELP_ID_MAP
+from helpsite.pipeline.security import script_hashes
+from helpsite.project import PROJECT, InputError, Languages, languages
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "deploy" / "nginx"
+TEMPLATES = PROJECT / "deploy" / "nginx"
 MAIN_FILE = "scanprix-support.conf"
 HSTS = (
     "# HTTPS only: browsers use nothing but HTTPS for this host for a year. Start with a\n"
@@ -47,32 +52,23 @@ class ConfigError(Exception):
     pass
 
 
-def script_hashes(site_dir: Path, project: Path = PROJECT) -> list[str]:
-    """CSP source expressions for the known inline scripts of the built site.
+class NginxTemplate(string.Template):
+    """deploy/nginx/*.in: @@KEY@@ placeholders, so that nginx's own $variables stay as written."""
 
-    Known: the inline scripts of Material's templates and of overrides/ (helpsite/page_security.py),
-    read with an HTML parser. A page with anything else the policy would block (an unknown inline
-    script, an event handler, a javascript: link, a script from another host, inline style) stops
-    the generator, naming the page: the build refuses such pages, so the site was changed after it."""
-    known = page_security.known_scripts(project)
-    langs = languages(project)
-    hashes, problems = set(), []
-    for page in built_pages(site_dir):
-        report = page_security.analyse(page.read_text(encoding="utf-8"), known)
-        source = source_of(rel_path(page, site_dir), langs)
-        problems += [f"{page} (source: {source}): {problem}" for problem in report.problems]
-        hashes.update(page_security.csp_hash(text) for text, _origin in report.scripts)
-    if problems:
-        raise ConfigError("\n".join(dict.fromkeys(problems)))
-    return sorted(hashes)
+    delimiter = "@@"
+    pattern = r"@@(?:(?P<escaped>@@)|(?P<named>[A-Z_]+)@@|(?P<braced>(?!x)x)|(?P<invalid>))"
 
 
 def content_security_policy(site_dir: Path) -> str:
     if not (site_dir / "index.html").exists():
         raise ConfigError(f"{site_dir}: no built site (index.html missing); build it first.")
+    try:
+        hashes = script_hashes(site_dir)
+    except InputError as err:
+        raise ConfigError(str(err))
     directives = [
         "default-src 'none'",
-        " ".join(["script-src 'self'", *script_hashes(site_dir)]),
+        " ".join(["script-src 'self'", *hashes]),
         "style-src 'self'",
         "img-src 'self' data:",
         "connect-src 'self'",  # search index, sitemaps
@@ -85,14 +81,39 @@ def content_security_policy(site_dir: Path) -> str:
     return "; ".join(directives)
 
 
+def language_locations(langs: Languages) -> str:
+    """A location per language root below the site root: misses there get that language's 404 page."""
+    blocks = [f"location /{root} {{\n    error_page 403 =404 /{root}{NOT_FOUND};\n"
+              f"    error_page 404 /{root}{NOT_FOUND};\n}}" for root in langs.roots().values() if root]
+    return "\n\n".join(blocks)
+
+
+def help_id_redirects(site_dir: Path, langs: Languages) -> str:
+    """One exact location per help-ID address, with and without its trailing slash, that sends
+    the program straight to the target page (the site's help-ids.json, written by the build)."""
+    path = site_dir / HELP_ID_MAP
+    if not path.exists():
+        raise ConfigError(f"{path}: missing; build the site before writing its nginx configuration.")
+    lines = ["# Generated by scripts/nginx_config.py from help-ids.json: /go/<id> and /go/<id>/ of every",
+             "# language lead straight to the target (302: a later release may send an ID elsewhere)."]
+    for help_id, entry in sorted(json.loads(path.read_text(encoding="utf-8"))["ids"].items()):
+        for lang, root in langs.roots().items():
+            address, target = urlsplit(entry[lang]["address"]), urlsplit(entry[lang]["target"])
+            # The addresses below the site's folder on its host, as nginx serves the folder.
+            below = f"{root}go/{help_id}/"
+            site_path = address.path[: -len(below)]
+            destination = "/" + target.path[len(site_path):] + (f"#{target.fragment}" if target.fragment else "")
+            for form in (f"/{below}", f"/{below}".rstrip("/")):
+                lines.append(f'location = {form} {{ return 302 "{destination}"; }}')
+    return "\n".join(lines) + "\n"
+
+
 def fill(template: str, values: dict[str, str]) -> str:
-    text = (TEMPLATES / template).read_text(encoding="utf-8")
-    for key, value in values.items():
-        text = text.replace(f"@@{key}@@", value)
-    leftover = re.findall(r"@@[A-Z_]+@@", text)
-    if leftover:
-        raise ConfigError(f"deploy/nginx/{template}: no value for {', '.join(sorted(set(leftover)))}")
-    return text
+    text = NginxTemplate((TEMPLATES / template).read_text(encoding="utf-8"))
+    missing = sorted(set(text.get_identifiers()) - set(values))
+    if missing:
+        raise ConfigError(f"deploy/nginx/{template}: no value for {', '.join(f'@@{key}@@' for key in missing)}")
+    return text.substitute(values)
 
 
 def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = None,
@@ -100,10 +121,13 @@ def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = Non
                  server_name: str = "_", tls_cert: str | None = None, tls_key: str | None = None,
                  http_listen: str = "80", standalone_prefix: Path | None = None,
                  mime_types: str = "/etc/nginx/mime.types",
-                 noindex: bool = False) -> Path:
-    """Write the configuration files into out_dir; returns the file to hand to nginx."""
+                 noindex: bool = False, project: Path = PROJECT) -> Path:
+    """Write the configuration files into out_dir; returns the file to hand to nginx.
+
+    project: the project whose site this is (its mkdocs.yml names the languages)."""
     if bool(tls_cert) != bool(tls_key):
         raise ConfigError("HTTPS needs both --tls-cert and --tls-key.")
+    langs = languages(project)
     out_dir.mkdir(parents=True, exist_ok=True)
     conf_dir = str(conf_dir or out_dir.resolve())
     values = {
@@ -117,7 +141,9 @@ def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = Non
         "TLS_CERT": str(tls_cert or ""),
         "TLS_KEY": str(tls_key or ""),
         "ROBOTS": NOINDEX if noindex else INDEX,
+        "LANGUAGE_LOCATIONS": language_locations(langs),
     }
+    (out_dir / "help-ids.conf").write_text(help_id_redirects(site_dir, langs), encoding="utf-8")
     (out_dir / "site.conf").write_text(fill("site.conf.in", values), encoding="utf-8")
     (out_dir / "security-headers.conf").write_text(fill("security-headers.conf.in", values), encoding="utf-8")
     server = "https.conf.in" if tls_cert else "http.conf.in"
@@ -145,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tls-key", help="private key of the certificate (PEM)")
     parser.add_argument("--standalone-prefix", type=Path,
                         help="also write nginx.conf for `nginx -p PREFIX` (pid, logs, temp files there)")
+    parser.add_argument("--project", type=Path, default=Path.cwd(),
+                        help="the project the site was built from (default: this folder)")
     parser.add_argument("--noindex", action="store_true",
                         help="send X-Robots-Tag: noindex on every response (a preview's configuration)")
     args = parser.parse_args(argv)
@@ -153,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             args.site, args.out, root=args.root, conf_dir=args.conf_dir,
             listen=args.listen or ("443" if args.tls_cert else "80"), server_name=args.server_name,
             tls_cert=args.tls_cert, tls_key=args.tls_key, standalone_prefix=args.standalone_prefix,
-            noindex=args.noindex,
+            noindex=args.noindex, project=args.project,
         )
     except ConfigError as err:
         print(f"nginx_config: {err}", file=sys.stderr)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from helpsite import release
 from helpsite.facts import FACTS, load_yaml
-from helpsite.project import PROJECT
+
+# The project reviewed: the folder `make review` runs in.
+PROJECT = Path.cwd()
 
 # Settings outside facts.yml that the source does not back.
 SETTINGS = {

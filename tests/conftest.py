@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpsite.building import build, build_server
+from harness.building import build, build_server
 from helpsite.project import PROJECT, languages
 
 # SITE_DIR lets parallel work build and test in its own folder.

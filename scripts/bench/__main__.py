@@ -11,11 +11,12 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from helpsite.building import build
-from helpsite.chromium import FULL_CHROMIUM
+from harness.building import build
+from harness.chromium import FULL_CHROMIUM
 from helpsite.precompress import precompress
 from helpsite.project import PROJECT, languages
-from helpsite.serving import free_ports, serve
+from harness.ports import free_ports
+from helpsite.serving import serve
 from scripts.bench import judge, measure, report
 
 # Pages measured: the start page, the largest page (the FAQ) and the remote-support page, in

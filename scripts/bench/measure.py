@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpsite.building import build, copy_project
-from helpsite.chromium import CHROMIUM_FLAGS, FULL_CHROMIUM, launch
+from harness.building import build, copy_project
+from harness.chromium import CHROMIUM_FLAGS, FULL_CHROMIUM, launch
 from helpsite.project import PROJECT, Languages, languages, mkdocs_config
-from helpsite.search_questions import ask, load_questions
+from harness.search_questions import ask, load_questions
 from helpsite.serving import SiteHandler
 
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browser.probes import CHROMIUM, ServedSite, build_and_serve, fresh_tab, launch, site_pages
+from harness.probes import CHROMIUM, ServedSite, build_and_serve, fresh_tab, launch, site_pages
 from helpsite.project import PROJECT
 
 SCREENSHOTS = PROJECT / "test-output" / "screenshots"

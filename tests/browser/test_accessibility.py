@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.probes import VIEWPORTS, axe_violations, one_page_of_each_kind
+from harness.probes import VIEWPORTS, axe_violations, one_page_of_each_kind
 
 pytestmark = pytest.mark.browser
 

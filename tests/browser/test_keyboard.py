@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from helpsite.project import languages
-from browser.probes import (MOBILE, NO_ANIMATIONS, RESULT_LINKS, SEARCH_INPUT, VIEWPORTS,
+from harness.probes import (MOBILE, NO_ANIMATIONS, RESULT_LINKS, SEARCH_INPUT, VIEWPORTS,
                             focus_stops_without_visible_focus, one_page_of_each_kind,
                             wait_until_results_settle)
 

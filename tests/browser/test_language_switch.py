@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.probes import one_page_of_each_kind
+from harness.probes import one_page_of_each_kind
 
 pytestmark = pytest.mark.browser
 

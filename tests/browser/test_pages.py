@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.probes import MOBILE, RESULT_LINKS, SEARCH_INPUT, foreign_requests, sideways_scrolling
+from harness.probes import MOBILE, RESULT_LINKS, SEARCH_INPUT, foreign_requests, sideways_scrolling
 
 pytestmark = pytest.mark.browser
 

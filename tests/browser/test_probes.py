@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.probes import (MOBILE, ServedSite, axe_violations, focus_stops_without_visible_focus,
+from harness.probes import (MOBILE, ServedSite, axe_violations, focus_stops_without_visible_focus,
                             foreign_requests, sideways_scrolling, site_pages)
 from helpsite.serving import serve
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.probes import VIEWPORTS
+from harness.probes import VIEWPORTS
 from helpsite.project import languages
 
 pytestmark = pytest.mark.browser

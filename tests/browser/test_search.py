@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.probes import RESULT_LINKS, SEARCH_INPUT, VIEWPORTS, wait_until_results_settle
+from harness.probes import RESULT_LINKS, SEARCH_INPUT, VIEWPORTS, wait_until_results_settle
 from helpsite.project import languages
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser.probes import RESULT_LINKS, SEARCH_INPUT, wait_until_results_settle
+from harness.probes import RESULT_LINKS, SEARCH_INPUT, wait_until_results_settle
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpsite.search_questions import TOP, ask, load_questions
+from harness.search_questions import TOP, ask, load_questions
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.probes import DESKTOP, MOBILE, PageLog, fresh_tab
+from harness.probes import DESKTOP, MOBILE, PageLog, fresh_tab
 
 pytestmark = pytest.mark.browser
 

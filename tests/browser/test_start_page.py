@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser.probes import (DESKTOP, NO_ANIMATIONS, RESULT_LINKS, SEARCH_INPUT, sideways_scrolling,
+from harness.probes import (DESKTOP, NO_ANIMATIONS, RESULT_LINKS, SEARCH_INPUT, sideways_scrolling,
                             wait_until_results_settle)
 from helpsite.project import PROJECT, languages
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checks.__main__ import run_checks
-from helpsite.building import build, copy_project
+from harness.building import build, copy_project
 from helpsite.project import PROJECT
 
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpsite.building import build, copy_project
+from harness.building import build, copy_project
 from helpsite.project import PROJECT, languages
 
 LANG_ROOTS = languages().roots()

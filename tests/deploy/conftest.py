@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 
 from scripts import nginx_config
-from helpsite.building import build
-from helpsite.chromium import CHROMIUM, launch
+from harness.building import build
+from harness.chromium import CHROMIUM, launch
 from helpsite.project import PROJECT
-from helpsite.serving import free_port
+from harness.ports import free_port
 
 # Collects Content-Security-Policy violations the page reports, from the first script on.
 CSP_LISTENER = """

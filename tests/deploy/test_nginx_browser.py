@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from helpsite.built_site import built_pages
 from helpsite.project import languages
-from helpsite.serving import free_port
+from harness.ports import free_port
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 

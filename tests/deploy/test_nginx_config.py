@@ -1,5 +1,6 @@
 """The generated nginx configuration: CSP hashes of the known inline scripts (Material's and
-overrides/' templates) only, refusals naming the page, nginx -t for both variants."""
+overrides/' templates) only, as the build's security pass listed them; a 404 location per
+language; one redirect per help-ID address; nginx -t for both variants."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from bs4 import BeautifulSoup
 
 from helpsite import page_security
 from helpsite.built_site import built_pages
-from helpsite.project import PROJECT
 from scripts import nginx_config
 
 
@@ -33,14 +33,6 @@ def inline_scripts_by_parsing(site_dir) -> dict[str, str]:
 def script_src(policy: str) -> list[str]:
     directive = next(d for d in policy.split("; ") if d.startswith("script-src "))
     return directive.split()[1:]
-
-
-def plant(site, rel: str, html: str, before: str = "</article>"):
-    page = site / rel
-    text = page.read_text(encoding="utf-8")
-    assert before in text, f"{rel}: '{before}' not found; update the planted defect"
-    page.write_text(text.replace(before, html + before, 1), encoding="utf-8")
-    return page
 
 
 def test_csp_allows_exactly_the_inline_scripts_of_the_clean_build(site_dir):
@@ -76,80 +68,35 @@ def test_csp_hashes_no_more_scripts_than_the_theme_and_overrides_produce(site_di
             assert digests == {page_security.csp_hash(template.text)}, template.origin
 
 
-def test_a_planted_page_script_stops_the_generator_naming_the_page(site_dir, tmp_path):
-    site = shutil.copytree(site_dir, tmp_path / "site")
-    page = plant(site, "install.html", "<script>console.log('planted')</script>")
-    with pytest.raises(nginx_config.ConfigError) as error:
-        nginx_config.content_security_policy(site)
-    message = str(error.value)
-    assert f"{page} (source: docs/install.de.md)" in message
-    assert "an inline script that is in none of Material's or overrides/' templates" in message
-    assert "console.log('planted')" in message and "Move the script or style into a file" in message
-
-
-def test_a_copy_of_a_template_script_with_other_values_is_refused(site_dir, tmp_path):
-    """The storage-scope script with code where Material writes the base address."""
-    site = shutil.copytree(site_dir, tmp_path / "site")
-    scope = next(text for text in inline_scripts_by_parsing(site_dir).values() if text.startswith("__md_scope="))
-    start = scope.index('URL("') + len('URL("')
-    forged = scope[:start] + '");alert(1);("' + scope[scope.index('"', start):]
-    plant(site, "en/install.html", f"<script>{forged}</script>")
-    with pytest.raises(nginx_config.ConfigError, match="in none of Material's or overrides/' templates"):
-        nginx_config.content_security_policy(site)
-
-
-def test_a_script_from_another_host_stops_the_generator(site_dir, tmp_path):
-    site = shutil.copytree(site_dir, tmp_path / "site")
-    page = plant(site, "en/contact.html", '<script src="https://cdn.example.com/widget.js"></script>')
-    with pytest.raises(nginx_config.ConfigError) as error:
-        nginx_config.content_security_policy(site)
-    assert f"{page} (source: docs/contact.en.md)" in str(error.value)
-    assert 'a script from another address (<script src="https://cdn.example.com/widget.js">)' in str(error.value)
-
-
-def test_the_sites_own_script_files_need_no_hash(site_dir, tmp_path):
-    site = shutil.copytree(site_dir, tmp_path / "site")
-    plant(site, "en/contact.html", '<script src="../assets/javascripts/site.js"></script>', before="</body>")
-    plant(site, "404.html", '<script src="/assets/javascripts/site.js"></script>', before="</body>")
-    assert script_src(nginx_config.content_security_policy(site)) == \
-        script_src(nginx_config.content_security_policy(site_dir))
-
-
-def test_an_inline_script_of_overrides_gets_its_hash(site_dir, tmp_path):
-    """Known by origin: a script in a template under overrides/ (here of a stand-in project)."""
-    project = tmp_path / "project"
-    shutil.copytree(PROJECT / "overrides", project / "overrides")
-    shutil.copy(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
-    script = "document.documentElement.dataset.site = '{{ config.extra.lang }}-scanprix'"
-    (project / "overrides" / "partials" / "site-script.html").write_text(f"<script>{script}</script>\n",
-                                                                         encoding="utf-8")
-    site = shutil.copytree(site_dir, tmp_path / "site")
-    rendered = script.replace("{{ config.extra.lang }}", "en")
-    plant(site, "en/install.html", f"<script>{rendered}</script>", before="</body>")
-    assert page_security.csp_hash(rendered) in nginx_config.script_hashes(site, project)
-    with pytest.raises(nginx_config.ConfigError):  # the real project has no such template
-        nginx_config.script_hashes(site)
-
-
-@pytest.mark.parametrize("planted, what", [
-    ('<button onclick="go()">x</button>', "inline event handler"),
-    ('<p style="color:red">x</p>', "style attribute"),
-    ("<style>p{color:red}</style>", "<style> element"),
-    ('<a href="javascript:go()">x</a>', "javascript: link"),
-])
-def test_what_no_hash_can_allow_stops_the_generator_naming_the_page(site_dir, tmp_path, planted, what):
-    site = shutil.copytree(site_dir, tmp_path / "site")
-    page = site / "en" / "contact.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("</article>", planted + "</article>"),
-                    encoding="utf-8")
-    with pytest.raises(nginx_config.ConfigError) as error:
-        nginx_config.write_config(site, tmp_path / "conf")
-    message = str(error.value)
-    assert str(page) in message and what in message and "Move the script or style into a file" in message
-
-
 def test_generator_refuses_a_folder_without_a_built_site(tmp_path):
     assert nginx_config.main(["--site", str(tmp_path), "--out", str(tmp_path / "conf")]) == 1
+
+
+def test_generator_refuses_a_site_without_the_security_pass_hashes(site_dir, tmp_path):
+    site = shutil.copytree(site_dir, tmp_path / "site")
+    (site / ".content-security-policy.json").unlink()
+    with pytest.raises(nginx_config.ConfigError, match="content-security-policy.json: missing"):
+        nginx_config.content_security_policy(site)
+
+
+def test_a_404_location_for_each_language_root_of_mkdocs_yml(site_dir, tmp_path, langs):
+    nginx_config.write_config(site_dir, tmp_path / "conf")
+    site_conf = (tmp_path / "conf" / "site.conf").read_text(encoding="utf-8")
+    for root in langs.roots().values():
+        assert f"error_page 404 /{root}404.html;" in site_conf, root
+
+
+def test_one_redirect_per_help_id_address(site_dir, tmp_path, langs):
+    import json
+
+    nginx_config.write_config(site_dir, tmp_path / "conf")
+    redirects = (tmp_path / "conf" / "help-ids.conf").read_text(encoding="utf-8")
+    published = json.loads((site_dir / "help-ids.json").read_text(encoding="utf-8"))["ids"]
+    for help_id, entry in published.items():
+        for lang, root in langs.roots().items():
+            target = entry[lang]["target"].split("/", 3)[3]  # below the host
+            for address in (f"/{root}go/{help_id}/", f"/{root}go/{help_id}"):
+                assert f'location = {address} {{ return 302 "/{target}"; }}' in redirects, address
 
 
 @pytest.mark.server

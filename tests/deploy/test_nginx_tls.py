@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from helpsite.serving import free_ports
+from harness.ports import free_ports
 
 pytestmark = pytest.mark.server
 

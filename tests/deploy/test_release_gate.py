@@ -18,11 +18,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from helpsite import release
-from helpsite.building import copy_project
+from harness.building import copy_project
 from helpsite.built_site import built_pages, is_help_id_redirect, rel_path
 from helpsite.facts import load_yaml, null_facts
 from helpsite.project import PROJECT, languages
-from helpsite.serving import free_port
+from harness.ports import free_port
 from scripts import nginx_config
 
 RELEASE_URL = "https://support.scanprix.de/"
@@ -306,7 +306,7 @@ def test_nginx_sends_noindex_on_every_kind_of_response_of_a_preview(served_previ
     bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
     for path, status in (("/", 200), ("/en/install.html", 200), (f"/{bundle}", 200),
                          ("/assets/stylesheets/site.css", 200), ("/search/search_index.json", 200),
-                         ("/go/help/", 200), ("/go/help", 301), ("/no-such-page.html", 404),
+                         ("/go/help/", 302), ("/go/help", 302), ("/no-such-page.html", 404),
                          ("/en/no-such-page.html", 404)):
         connection = http.client.HTTPConnection(urlsplit(served_preview).netloc, timeout=10)
         connection.request("GET", path)
@@ -321,7 +321,7 @@ def test_nginx_sends_noindex_on_every_kind_of_response_of_a_preview(served_previ
 @pytest.mark.browser
 def test_preview_notice_is_visible_and_accessible(served_preview, browser):
     """axe-core (WCAG 2.2 A/AA) stays clean with the notice, on a phone and a desktop."""
-    from browser.probes import VIEWPORTS, axe_violations
+    from harness.probes import VIEWPORTS, axe_violations
 
     thread, context = browser
     langs = languages()

@@ -6,7 +6,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpsite.building import build, copy_project
+from harness.building import build, copy_project
 from helpsite.built_site import built_pages
 
 

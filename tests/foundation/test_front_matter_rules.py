@@ -51,7 +51,7 @@ def test_unparsable_front_matter_is_named_not_ignored():
 
 
 def test_a_page_without_keywords_stops_the_build_naming_it(tmp_path):
-    from helpsite.building import build, copy_project
+    from harness.building import build, copy_project
 
     project = copy_project(tmp_path / "p")
     page = project / "docs" / "contact.en.md"

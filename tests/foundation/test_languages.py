@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from checks import front_matter, parity
-from helpsite.building import build, commit_all, copy_project
+from harness.building import build, commit_all, copy_project
 from helpsite.built_site import content_pages, counterpart, rel_path
 from helpsite.project import PROJECT, languages, mkdocs_config
 

@@ -1,15 +1,17 @@
 """A page runs only the inline scripts of the site's templates (helpsite/page_security.py):
-anything else in a page stops the build, naming the file to edit and what to do."""
+anything else in a page stops the build (the pipeline's security pass), naming the file to edit
+and what to do."""
 
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
 from helpsite import page_security
-from helpsite.building import build, copy_project
-from helpsite.project import PROJECT
+from harness.building import build, copy_project
+from helpsite.project import PROJECT, InputError
 
 KNOWN = page_security.known_scripts()
 TABS = ('var target=document.getElementById(location.hash.slice(1));'
@@ -20,8 +22,13 @@ SCOPE_TAIL = (',location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCode
               'JSON.stringify(_))}catch(e){}}')
 
 
-def problems(html: str, page_text: bool = False) -> list[str]:
-    return [str(problem) for problem in page_security.analyse(html, KNOWN, page_text).problems]
+def problems(html: str) -> list[str]:
+    return [str(problem) for problem in page_security.analyse(html, KNOWN).problems]
+
+
+def in_page_text(html: str) -> str:
+    """html inside Material's content element, where a page's own text is rendered."""
+    return f'<article class="md-content__inner md-typeset">{html}</article>'
 
 
 def test_known_scripts_come_from_materials_templates_and_overrides():
@@ -80,7 +87,8 @@ def test_what_the_policy_blocks_is_named_with_the_fix(html, what):
 
 def test_no_inline_script_in_a_pages_own_text_is_known():
     """A copy of a template's script in a page is still the page's script."""
-    assert "an inline script in the page's text" in problems(f"<p>x</p><script>{TABS}</script>", page_text=True)[0]
+    assert "an inline script in the page's text" in problems(in_page_text(f"<p>x</p><script>{TABS}</script>"))[0]
+    assert problems(in_page_text("<p>x</p>") + f"<script>{TABS}</script>") == []
 
 
 # --- The build ---------------------------------------------------------------------------
@@ -103,9 +111,12 @@ PLANTED = {
         'docs/install.en.md: a script from another address (<script src="https://cdn.example.com/widget.js">)'),
     "copy of Material's script": ("docs/index.de.md", lambda p: append(p, f"\n<script>{TABS}</script>\n"),
                                   "docs/index.de.md: an inline script in the page's text"),
+    # The title is written into the page's head by the templates, so the script is not in the
+    # page's text there, and in none of the templates either.
     "script in the title": ("docs/contact.de.md",
                             lambda p: replace(p, "title: ", "title: 'Kontakt</title><script>alert(1)</script><title>'  # "),
-                            "docs/contact.de.md: an inline script in the page's text (<script>alert(1)</script>)"),
+                            "docs/contact.de.md: an inline script that is in none of Material's or overrides/' "
+                            "templates (<script>alert(1)</script>)"),
     "event handler on the 404 page": ("overrides/404.html", lambda p: replace(p, "<h1>", '<h1 onclick="go()">'),
                                       "overrides/404.html (built 404.html): an inline event handler (onclick=...) on <h1>"),
 }
@@ -123,12 +134,22 @@ def test_a_planted_script_stops_the_build_naming_the_file(defect, tmp_path):
                      r"Copy the script into docs/assets/javascripts/", result.stdout)
 
 
-def test_the_build_checks_the_help_id_pages(tmp_path):
-    """hooks/help_ids.py writes them without a template; the check reads them after it."""
-    project = copy_project(tmp_path / "p")
-    replace(project / "hooks" / "help_ids.py", "<body>\n", '<body onload="go()">\n')
-    result = build(project, project / "site", check=False)
-    assert result.returncode != 0
-    assert re.search(r"data/help-ids\.yml \(built go/[a-z0-9-]+/index\.html, written by hooks/help_ids\.py\): "
-                     r"an inline event handler \(onload=\.\.\.\) on <body>", result.stdout), result.stdout[-3000:]
+def test_the_security_pass_checks_the_pages_the_pipeline_writes(tmp_path, monkeypatch):
+    """The help-ID redirect pages come from the pipeline itself, not the generator: the pass
+    after it reads them too and names the registry as the file to edit."""
+    from helpsite import pipeline
+    from helpsite.pipeline import help_id_pages
 
+    project = copy_project(tmp_path / "p")
+    build(project, tmp_path / "site")
+    rendered = tmp_path / "rendered"  # the built pages stand in for the generator's
+    shutil.copytree(tmp_path / "site", rendered, ignore=shutil.ignore_patterns("go", "help-ids.json"))
+    (rendered / "search" / "search_index.json").write_text(
+        (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"), encoding="utf-8")
+    original = help_id_pages.redirect_page
+    monkeypatch.setattr(help_id_pages, "redirect_page",
+                        lambda *args, **kwargs: original(*args, **kwargs).replace("<body>", '<body onload="go()">'))
+    with pytest.raises(InputError) as error:
+        pipeline.run(rendered, tmp_path / "out", pipeline.Settings.of_project(project))
+    assert re.search(r"data/help-ids\.yml \(built go/[a-z0-9-]+/index\.html\): "
+                     r"an inline event handler \(onload=\.\.\.\) on <body>", str(error.value)), str(error.value)

@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from helpsite.building import build
+from harness.building import build
 from helpsite.built_site import counterpart, rel_path
 from helpsite.project import PROJECT, languages
 from helpsite.release import default_site_url

@@ -11,9 +11,9 @@ import time
 import tomllib
 import urllib.request
 
-from helpsite.building import MKDOCS
+from harness.building import MKDOCS
 from helpsite.project import PROJECT
-from helpsite.serving import free_port
+from harness.ports import free_port
 
 
 def test_lock_file_pins_every_package_with_hashes():

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.help_ids import load_registry, resolve
-from helpsite.building import build, copy_project
+from helpsite.help_ids import load_registry, resolve
+from harness.building import build, copy_project
 from helpsite.project import PROJECT, languages
 
 ROOTS = languages().roots()

@@ -1,23 +1,20 @@
 """Runs `mkdocs ARGS` requests in forked children of one process that imported MkDocs once.
 
 A test session builds the site dozens of times; a new `mkdocs` process spends a quarter of a
-build importing MkDocs, Material and the plugins. This process imports them once and forks a
-child per build: each child starts from the same untouched state a new process would (it has
-imported no project code: the hooks import helpsite/ from the project being built; what
-differs between builds, such as SITE_URL, is read when mkdocs.yml is loaded, after the fork)
-and runs MkDocs' own command line. helpsite/building.py starts it (BuildServer) and talks to it.
+build importing MkDocs, Material, the plugins and the project's package. This process imports
+them once and forks a child per build: each child starts from the same untouched state a new
+process would (what differs between builds, such as SITE_URL, is read when mkdocs.yml is
+loaded, after the fork) and runs MkDocs' own command line. harness/building.py starts it
+(BuildServer: python -m harness.build_server) and talks to it.
 
 Protocol, one JSON object per line: on stdin {"args", "cwd", "env", "output"}, on stdout
 {"returncode"}; the build's output goes to the file `output`.
-Run as a file (python helpsite/build_server.py), so that it imports no project code itself.
 """
 
 import json
 import os
 import sys
 from importlib.metadata import entry_points
-
-del sys.path[0]  # this folder: the children import helpsite/ from the project they build
 
 
 def preload() -> None:
@@ -37,6 +34,9 @@ def preload() -> None:
     from material.extensions.emoji import twemoji
 
     twemoji({}, None)
+    # The project's package, which the hooks import (its caches start empty: nothing is read).
+    import helpsite.generator  # noqa: F401
+    import helpsite.pipeline  # noqa: F401
 
 
 def run_in_child(request: dict) -> None:

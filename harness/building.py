@@ -12,13 +12,14 @@ import tempfile
 import threading
 from pathlib import Path
 
+from helpsite.generator import MKDOCS
 from helpsite.project import PROJECT
 from helpsite.search_terms import CACHE as COMPOUND_CACHE
 
-MKDOCS = Path(sys.executable).with_name("mkdocs")
 # What a build and a release (scripts/dist.py, its nginx templates) need; a copy of these is a
-# whole project.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "helpsite", "data", "scripts", "deploy")
+# whole project. The project's packages (helpsite, checks, scripts) are installed, and a copy's
+# build and release use the installed ones.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data", "deploy")
 
 
 def copy_project(dest: Path, project: Path = PROJECT) -> Path:
@@ -50,9 +51,9 @@ def commit_all(project: Path, message: str) -> None:
 
 
 class BuildServer:
-    """helpsite/build_server.py: runs `mkdocs` without importing MkDocs anew each time."""
+    """harness/build_server.py: runs `mkdocs` without importing MkDocs anew each time."""
 
-    SCRIPT = Path(__file__).with_name("build_server.py")
+    MODULE = "harness.build_server"
 
     def __init__(self):
         self.process: subprocess.Popen | None = None  # started by the first build
@@ -60,7 +61,7 @@ class BuildServer:
 
     def start(self) -> subprocess.Popen:
         # Stops by itself when this process ends: its requests end.
-        return subprocess.Popen([sys.executable, str(self.SCRIPT)], stdin=subprocess.PIPE,
+        return subprocess.Popen([sys.executable, "-m", self.MODULE], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, text=True,
                                 env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
 
@@ -73,7 +74,7 @@ class BuildServer:
             self.process.stdin.flush()
             reply = self.process.stdout.readline()
             if not reply:
-                raise RuntimeError(f"{self.SCRIPT} stopped (exit status {self.process.wait()}); "
+                raise RuntimeError(f"{self.MODULE} stopped (exit status {self.process.wait()}); "
                                    "run the build without it to see why")
             text = output.read_text(encoding="utf-8", errors="replace") if output.exists() else ""
         return subprocess.CompletedProcess(["mkdocs", *args], json.loads(reply)["returncode"], text, "")

@@ -15,11 +15,12 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import Error as PlaywrightError
 
-from helpsite.building import build
+from harness.building import build
 from helpsite.built_site import built_pages, counterpart, rel_path
-from helpsite.chromium import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, launch  # noqa: F401  (used by the tests)
+from harness.chromium import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, launch  # noqa: F401  (used by the tests)
 from helpsite.project import PROJECT, languages
-from helpsite.serving import free_port, serve
+from harness.ports import free_port
+from helpsite.serving import serve
 
 MOBILE = {"width": 375, "height": 812}
 # Material's search (tooling notes): the field, and the links of the result list.
