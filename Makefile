@@ -50,7 +50,7 @@ dist-preview: $(VENV)/.installed node_modules/.installed
 
 ## check-external: check external links (needs internet; not part of make test)
 check-external: build
-	$(BIN)/python -m checks.external_links
+	$(BIN)/python -m checks.links --external
 
 ## lock: re-pin every Python package after editing pyproject.toml
 lock: $(VENV)/.installed

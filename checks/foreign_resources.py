@@ -15,10 +15,12 @@ than data: is from another host.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+import tinycss2
+
 from checks import PROJECT, Finding, soup
+from helpsite.addresses import leaves_site, scheme
 from helpsite.built_site import built_pages, rel_path, source_of
 from helpsite.project import languages
 
@@ -28,20 +30,13 @@ EMBEDDED = {"iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": 
             "video": ("src", "poster"), "audio": ("src",), "track": ("src",),
             "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",),
             "input": ("src",), "image": ("href", "xlink:href"), "use": ("href", "xlink:href")}
-CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.I)
-CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 FIX = ("Fix: copy the file under docs/assets/ and refer to it by a relative address (or remove "
        "it); the site loads nothing from other hosts.")
 
 
 def from_other_host(url: str) -> bool:
-    """An address with a host (https://x, //x) or a scheme other than data:."""
-    cleaned = re.sub(r"[\t\n\r]", "", url).strip().replace("\\", "/")
-    if cleaned.startswith("//"):
-        return True
-    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", cleaned)
-    return bool(scheme) and scheme.group(1).lower() != "data"
+    """An address that leaves the site (helpsite/addresses.py), other than inline data:."""
+    return leaves_site(url) and scheme(url) != "data"
 
 
 def srcset_urls(srcset: str) -> list[str]:
@@ -49,10 +44,30 @@ def srcset_urls(srcset: str) -> list[str]:
     return [candidate.split()[0] for candidate in srcset.split(",") if candidate.split()]
 
 
-def css_urls(css: str) -> list[str]:
-    css = CSS_COMMENT.sub("", css)
-    return [next(g for g in match.groups() if g is not None)
-            for pattern in (CSS_URL, CSS_IMPORT) for match in pattern.finditer(css)]
+def _token_urls(tokens, at_import: bool = False):
+    """The addresses in CSS tokens: url(x), url("x"), and the string of an @import."""
+    for token in tokens or ():
+        if token.type == "url":
+            yield token.value
+        elif token.type == "function" and token.lower_name == "url":
+            yield from (arg.value for arg in token.arguments if arg.type == "string")
+        elif token.type == "string" and at_import:
+            yield token.value
+        elif token.type == "at-rule":
+            yield from _token_urls(token.prelude, at_import=token.lower_at_keyword == "import")
+            yield from _token_urls(token.content)
+        elif token.type == "qualified-rule":
+            yield from _token_urls(token.prelude)
+            yield from _token_urls(token.content)
+        elif token.type in ("function", "() block", "[] block", "{} block"):
+            yield from _token_urls(token.arguments if token.type == "function" else token.content)
+
+
+def css_urls(css: str, declarations: bool = False) -> list[str]:
+    """Every address a stylesheet (or, with declarations, a style attribute) loads, read with tinycss2."""
+    tokens = (tinycss2.parse_component_value_list(css, skip_comments=True) if declarations
+              else tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return list(_token_urls(tokens))
 
 
 def page_resources(page: Path):
@@ -72,7 +87,7 @@ def page_resources(page: Path):
     for style in document.find_all("style"):
         yield from (("<style> element", url) for url in css_urls(style.get_text()))
     for tag in document.find_all(style=True):
-        yield from ((f"style attribute of <{tag.name}>", url) for url in css_urls(tag["style"]))
+        yield from ((f"style attribute of <{tag.name}>", url) for url in css_urls(tag["style"], declarations=True))
 
 
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:

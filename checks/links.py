@@ -1,25 +1,31 @@
-"""Every internal link and #anchor of the built site resolves, in both languages.
+"""Every internal link and #anchor of the built site resolves, in both languages; and, with
+--external (make check-external, needs the internet), every address on another site answers.
 
 Pages and files: LinkChecker checks the site served on 127.0.0.1, starting from every built
 page and style sheet, so pages nothing links to (404 pages, help-ID redirects under go/) are
 checked too. Anchors: checked here on the built pages, because LinkChecker's AnchorCheck
 plugin misses broken anchors in some threaded runs (linkchecker/linkchecker issues #542,
-#555, #568; seen here once in a full test run). Each broken link is reported against the
-source file of the page it is on.
+#555, #568; seen here once in a full test run). External addresses: LinkChecker's own
+--check-extern, except the site's own published address (not served here). Each broken link
+is reported against the source file of the page it is on.
 """
 
 from __future__ import annotations
 
+import argparse
+import configparser
 import csv
 import posixpath
+import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urldefrag, urlsplit
 
 from bs4 import BeautifulSoup
 
-from checks import PROJECT, Finding
+from checks import PROJECT, Finding, soup
 from helpsite.built_site import built_pages, rel_path, source_of
 from helpsite.project import Languages, languages
 from helpsite.serving import SiteHandler, serve
@@ -36,19 +42,44 @@ class SiteForLinkChecker(SiteHandler):
         super().end_headers()
 
 
-def run_linkchecker(site: Path) -> list[dict]:
-    """LinkChecker's CSV rows for every broken link; row['parentname'] is the page."""
-    with serve(site, handler_class=SiteForLinkChecker) as origin:
+def site_address(site: Path) -> str | None:
+    """The address the site is published at (its start page's canonical link, less index.html)."""
+    canonical = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").find(
+        "link", rel="canonical")
+    return canonical["href"].rsplit("/", 1)[0] + "/" if canonical else None
+
+
+def linkchecker_config(origin: str, folder: Path, external: bool) -> Path:
+    """checks/linkcheckerrc for this run: the served site is internal, nothing else; with
+    external, every other address is checked too, but not the site's own published address."""
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(CONFIG, encoding="utf-8")
+    config["filtering"]["internlinks"] = f"^{re.escape(origin)}/"
+    config["filtering"]["checkextern"] = "1" if external else "0"
+    path = folder / "linkcheckerrc"
+    with path.open("w", encoding="utf-8") as file:
+        config.write(file)
+    return path
+
+
+def run_linkchecker(site: Path, external: bool = False) -> tuple[str, list[dict]]:
+    """The served origin, and LinkChecker's CSV rows for every broken link (row['parentname'] is
+    the page)."""
+    ignore = []
+    if external and site_address(site):
+        ignore = ["--ignore-url", f"^{re.escape(site_address(site))}"]
+    with serve(site, handler_class=SiteForLinkChecker) as origin, tempfile.TemporaryDirectory() as folder:
         start = [f"{origin}/{rel_path(page, site)}" for page in built_pages(site) + sorted(site.rglob("*.css"))]
         result = subprocess.run(
-            [str(LINKCHECKER), "--config", str(CONFIG), "--no-status", "--output", "csv", *start],
+            [str(LINKCHECKER), "--config", str(linkchecker_config(origin, Path(folder), external)),
+             "--no-status", "--output", "csv", *ignore, *start],
             capture_output=True, text=True, timeout=300,
         )
     if result.returncode not in (0, 1):  # 1: problems found; anything else: it did not run
         raise RuntimeError(f"linkchecker failed ({result.returncode}):\n{result.stderr[-2000:]}")
     # LinkChecker's comments start with "# "; a link row may start with "#" (href="#top").
     lines = [line for line in result.stdout.splitlines() if not line.startswith("# ")]
-    return list(csv.DictReader(lines, delimiter=";"))
+    return origin, list(csv.DictReader(lines, delimiter=";"))
 
 
 def finding(parent: str, line: int | str, target: str, problem: str, fix: str, langs: Languages) -> Finding:
@@ -103,7 +134,50 @@ def anchor_findings(site: Path, langs: Languages) -> list[Finding]:
     return found
 
 
+def broken(row: dict) -> bool:
+    return row["valid"] != "True" or bool(row["warningstring"])
+
+
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:
-    rows, langs = run_linkchecker(site), languages(project)
-    return ([describe(row, langs) for row in rows if row["valid"] != "True" or row["warningstring"]]
-            + anchor_findings(site, langs))
+    origin, rows = run_linkchecker(site)
+    langs = languages(project)
+    return [describe(row, langs) for row in rows if broken(row)] + anchor_findings(site, langs)
+
+
+def pages_linking(site: Path, url: str) -> list[str]:
+    """The built pages that link to or load url (LinkChecker names the first one only)."""
+    found = []
+    for page in built_pages(site):
+        addresses = {urldefrag(tag.get(name)).url for tag in soup(page).find_all(True)
+                     for name in ("href", "src") if tag.get(name)}
+        if url in addresses:
+            found.append(rel_path(page, site))
+    return found
+
+
+def check_external(site: Path, project: Path = PROJECT) -> list[Finding]:
+    """Addresses on other sites that do not answer (LinkChecker's result), each for the source
+    file of every page that links to it."""
+    origin, rows = run_linkchecker(site, external=True)
+    langs = languages(project)
+    return [Finding(source_of(page, langs),
+                    f"external link {row['url']} does not work ({row['result']}). Fix: correct the address or "
+                    "remove the link (in data/facts.yml if it is a fact).")
+            for row in rows if broken(row) and not row["url"].startswith(f"{origin}/")
+            for page in pages_linking(site, urldefrag(row["url"]).url)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checks.links", description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, default=PROJECT / "site", help="built site (default: site/)")
+    parser.add_argument("--external", action="store_true", help="addresses on other sites (needs the internet)")
+    args = parser.parse_args(argv)
+    findings = (check_external if args.external else check)(args.site.resolve())
+    for finding in findings:
+        print(finding)
+    print(f"{'external' if args.external else 'internal'} links: {len(findings)} problem(s)")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,8 +12,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from helpsite.built_site import built_pages, is_help_id_redirect, rel_path
 from helpsite.generator import MKDOCS
-from helpsite.project import PROJECT
+from helpsite.project import PROJECT, Languages, languages
 from helpsite.search_terms import CACHE as COMPOUND_CACHE
 
 # What a build and a release (scripts/dist.py, its nginx templates) need; a copy of these is a
@@ -118,3 +119,9 @@ def build(project: Path, site_dir: Path | None = None, site_url: str | None = No
     if check and result.returncode != 0:
         raise AssertionError(f"build of {project} failed:\n{result.stdout[-4000:]}")
     return result
+
+
+def content_pages(site: Path, langs: Languages | None = None) -> list[Path]:
+    """A built site's pages with content: not the help-ID redirect pages under go/."""
+    langs = langs or languages()
+    return [page for page in built_pages(site) if not is_help_id_redirect(rel_path(page, site), langs)]

@@ -77,6 +77,3 @@ def ask(page, start_url: str, questions: list[dict], lang_root: str) -> list[Ans
                    [path.lstrip("/") for path in pages])
             for question, pages in zip(questions, results)]
 
-
-def share_found(answers: list[Answer]) -> float:
-    return sum(answer.found for answer in answers) / len(answers) if answers else 0.0

@@ -23,11 +23,6 @@ def is_help_id_redirect(rel: str, langs: Languages) -> bool:
     return langs.below_root(rel).startswith("go/")
 
 
-def content_pages(site: Path, langs: Languages) -> list[Path]:
-    """Pages with content: not the help-ID redirect pages under go/."""
-    return [page for page in built_pages(site) if not is_help_id_redirect(rel_path(page, site), langs)]
-
-
 def counterpart(rel: str, lang: str, langs: Languages) -> str:
     """The same page in another language: counterpart('install.html', 'en') -> 'en/install.html'."""
     return langs.root(lang) + langs.below_root(rel)

@@ -7,7 +7,9 @@ source does not state is null and listed under `unconfirmed`.
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
@@ -114,3 +116,19 @@ def check_ui_text(ui_text: dict, langs: Languages) -> None:
             missing = set(ui_text[other]) - set(ui_text[lang])
             if missing:
                 raise InputError(f"{UI_TEXT}: '{lang}' lacks {', '.join(sorted(missing))} (present in '{other}').")
+
+
+# --- Contact links: the one markup of the support e-mail and phone, for pages (hooks/page_macros.py)
+# and templates (overrides/, as Jinja globals from hooks/site_data.py).
+
+def email_link(facts: dict, subject: str | None = None, text: str | None = None) -> str:
+    """<a href="mailto:..."> to the support address; text defaults to the address."""
+    email = lookup(facts, "support.email")
+    href = f"mailto:{email}" + (f"?subject={quote(subject)}" if subject else "")
+    return f'<a href="{escape(href)}">{escape(text or email)}</a>'
+
+
+def phone_link(facts: dict) -> str:
+    """<a href="tel:..."> to the support phone, shown as the source writes the number."""
+    phone = lookup(facts, "support.phone")
+    return f'<a href="tel:{escape(phone["tel"])}">{escape(phone["display"])}</a>'

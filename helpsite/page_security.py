@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from helpsite.addresses import scheme, stays_on_site
 from helpsite.html_page import HtmlPage, Script, read_page
 from helpsite.project import PROJECT, InputError
 
@@ -179,18 +180,8 @@ def _excerpt(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[:limit] + "..."
 
 
-def own_address(url: str) -> bool:
-    """A relative or root-relative address on this site (no scheme, no host)."""
-    cleaned = re.sub(r"[\t\n\r]", "", url).strip().replace("\\", "/")
-    parts = urlsplit(cleaned)
-    return bool(cleaned) and not parts.scheme and not parts.netloc and not cleaned.startswith("//")
-
-
 def _javascript_url(value: str) -> bool:
-    cleaned = re.sub(r"[\t\n\r]", "", value).strip(" \x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
-                                                      "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
-                                                      "\x19\x1a\x1b\x1c\x1d\x1e\x1f")
-    return cleaned.lower().startswith(("javascript:", "vbscript:"))
+    return scheme(value) in ("javascript", "vbscript")
 
 
 def analyse(page: HtmlPage | str, known: tuple[KnownScript, ...] | None = None) -> PageReport:
@@ -205,7 +196,7 @@ def analyse(page: HtmlPage | str, known: tuple[KnownScript, ...] | None = None) 
     for script in page.scripts:
         src = script.src
         if src is not None:
-            if not own_address(src):
+            if not stays_on_site(src):
                 report.problems.append(Problem(
                     f"a script from another address (<script src=\"{_excerpt(src)}\">)", FIX_REMOTE))
             continue

@@ -9,9 +9,7 @@ Self-contained: it reads the facts itself and takes the language from the page's
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 from helpsite import facts as site_facts
 from helpsite.generator import project_of
@@ -53,11 +51,8 @@ def define_env(env):
 
     @env.macro
     def email_link(subject: str | None = None) -> str:
-        email = fact("support.email")
-        href = f"mailto:{email}" + ("?subject=" + quote(subject) if subject else "")
-        return f'<a href="{escape(href)}">{escape(email)}</a>'
+        return site_facts.email_link(facts(), subject)
 
     @env.macro
     def phone_link() -> str:
-        phone = fact("support.phone")
-        return f'<a href="tel:{escape(phone["tel"])}">{escape(phone["display"])}</a>'
+        return site_facts.phone_link(facts())

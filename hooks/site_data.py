@@ -1,7 +1,9 @@
 """MkDocs hook: the site's data for the templates, and the authors' input rules.
 
 - Puts data/facts.yml and data/ui-text.yml into `config.extra` for the language being built,
-  so the templates read the one source (pages use the macros of hooks/page_macros.py).
+  so the templates read the one source (pages use the macros of hooks/page_macros.py), and
+  gives the templates the support's e-mail and phone links (email_link, phone_link), the same
+  markup the pages' macros write.
 - Stops the build, naming the file, when an author's input is wrong: a page without its
   translation, a page without a language suffix, bad front matter, bad facts, a problem in the
   help-ID registry (helpsite/), before any page is rendered. (Whether each help ID's heading
@@ -38,6 +40,13 @@ def on_config(config: MkDocsConfig):
     config.extra["lang"] = lang
     config.extra["lang_root"] = langs.root(lang)  # "" for the default language, "en/" for English
     return config
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    facts = config.extra["facts"]
+    env.globals["email_link"] = lambda subject=None, text=None: site_facts.email_link(facts, subject, text)
+    env.globals["phone_link"] = lambda: site_facts.phone_link(facts)
+    return env
 
 
 def check_translations(files: Files, langs) -> None:

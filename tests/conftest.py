@@ -4,9 +4,9 @@ import os
 from pathlib import Path
 
 import pytest
-import yaml
 
 from harness.building import build, build_server
+from helpsite.facts import load_facts
 from helpsite.project import PROJECT, languages
 
 # SITE_DIR lets parallel work build and test in its own folder.
@@ -31,7 +31,7 @@ def site_dir():
 
 @pytest.fixture(scope="session")
 def facts():
-    return yaml.safe_load((PROJECT / "data" / "facts.yml").read_text(encoding="utf-8"))
+    return load_facts(PROJECT)
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,13 @@ on). For a person to look at: test-output/screenshots/<lang>-install-print.pdf a
 
 from __future__ import annotations
 
+import io
 import re
 from urllib.parse import urljoin
 
 import pytest
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from helpsite.project import languages
 
@@ -92,49 +95,43 @@ def test_printed_privacy_notice_keeps_its_frame(site, tab, screenshot_dir, lang)
 
 # --- The PDF: what Chromium really prints -------------------------------------------------------
 
-OBJECT = re.compile(rb"(\d+) 0 obj\s*<<(.*?)>>\s*endobj", re.S)
-REF = re.compile(rb"(\d+) 0 R")
-
-
-def kids(body: bytes) -> list[int]:
-    """Object numbers referenced in the /K entry of a structure element, in order."""
-    start = body.find(b"/K ")
-    if start < 0:
-        return []
-    value = body[start + 3:]
-    if value.startswith(b"["):
-        depth, end = 0, 0
-        for end, char in enumerate(value):
-            depth += char == ord("[")
-            depth -= char == ord("]")
-            if depth == 0:
-                break
-        value = value[:end]
-    else:
-        value = value.split(b"/", 1)[0]
-    return [int(n) for n in REF.findall(re.sub(rb"<<.*?>>", b"", value, flags=re.S))]
-
-
 def pdf_structure(pdf: bytes):
-    """(blocks, page order): each structure element as {type, pages, kids}, and the pages in order."""
-    objects = {int(n): body for n, body in OBJECT.findall(pdf)}
-    elements = {n: body for n, body in objects.items() if b"/Type /StructElem" in body}
-    tree = [body for body in objects.values() if b"/Type /Pages" in body and b"/Kids" in body]
-    assert elements and tree, "the PDF has no structure tree (tagged PDF): cannot tell what is on which page"
-    order = [int(n) for n in REF.findall(tree[0].split(b"/Kids", 1)[1].split(b"]", 1)[0])]
+    """(blocks, page order): each structure element of the tagged PDF as {type, pages, kids},
+    read with pypdf, and the pages' object numbers in order."""
+    reader = PdfReader(io.BytesIO(pdf))
+    order = [page.indirect_reference.idnum for page in reader.pages]
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root, "the PDF has no structure tree (tagged PDF): cannot tell what is on which page"
+    elements: dict[int, dict] = {}  # id -> {type, own pages, kids}
 
-    def pages(n, seen=()):
-        body = elements[n]
-        own = {int(m) for m in re.findall(rb"/Pg (\d+) 0 R", re.sub(rb"<<.*?>>", b"", body, flags=re.S))}
-        for kid in kids(body):
-            if kid in elements and kid not in seen:
-                own |= pages(kid, (*seen, n))
-        return own
+    def visit(node) -> int:
+        key = node.idnum if isinstance(node, IndirectObject) else id(node)
+        element = node.get_object()
+        if key in elements:
+            return key
+        elements[key] = entry = {"type": str(element.get("/S", "/StructTreeRoot")).lstrip("/"), "own": set(), "kids": []}
+        if "/Pg" in element:
+            entry["own"].add(element.raw_get("/Pg").idnum)
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []:
+            target = kid.get_object() if isinstance(kid, (IndirectObject, DictionaryObject)) else None
+            if isinstance(target, DictionaryObject) and "/S" in target:
+                entry["kids"].append(visit(kid))
+            elif isinstance(target, DictionaryObject) and "/Pg" in target:  # marked content elsewhere
+                entry["own"].add(target.raw_get("/Pg").idnum)
+        return key
 
-    blocks = {n: {"type": re.search(rb"/S /(\w+)", body).group(1).decode(),
-                  "pages": sorted(pages(n), key=order.index),
-                  "kids": [k for k in kids(body) if k in elements]}
-              for n, body in elements.items()}
+    visit(root.raw_get("/StructTreeRoot"))
+
+    def pages(key, seen=()) -> set[int]:
+        found = set(elements[key]["own"])
+        for kid in elements[key]["kids"]:
+            if kid not in seen:
+                found |= pages(kid, (*seen, key))
+        return found
+
+    blocks = {key: {"type": entry["type"], "pages": sorted(pages(key), key=order.index), "kids": entry["kids"]}
+              for key, entry in elements.items()}
     return blocks, order
 
 
@@ -157,7 +154,10 @@ def lone_headings(pdf: bytes) -> list[str]:
 
 
 def pdf_links(pdf: bytes) -> set[str]:
-    return {uri.decode("latin-1") for uri in re.findall(rb"/URI \(([^)]*)\)", pdf)}
+    """The addresses of the PDF's link annotations."""
+    return {str(annotation.get_object()["/A"]["/URI"])
+            for page in PdfReader(io.BytesIO(pdf)).pages for annotation in page.get("/Annots") or []
+            if "/URI" in annotation.get_object().get("/A", {})}
 
 
 def content_links(tab) -> set[str]:

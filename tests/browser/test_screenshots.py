@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import struct
+
 import pytest
+from playwright.sync_api import expect
 
 from harness.probes import VIEWPORTS
 from helpsite.project import languages
@@ -23,5 +26,17 @@ def test_screenshot(site, tab, screenshot_dir, lang, name, viewport):
     tab.goto(site.url(page.path), wait_until="load")
     target = screenshot_dir / f"{lang}-{name.removesuffix('.html')}-{viewport}.png"
     target.unlink(missing_ok=True)
+    expect(tab.locator("h1").first).to_be_visible()
+    height = tab.evaluate("document.documentElement.scrollHeight")
     tab.screenshot(path=target, full_page=True)
-    assert target.stat().st_size > 10_000, f"{target} looks empty"
+    # The picture is the whole page at the viewport's width: nothing wider, nothing cut off.
+    width, shot_height = png_size(target)
+    assert width == VIEWPORTS[viewport]["width"], f"{target}: {width} px wide, the page is wider than the screen"
+    assert shot_height == height >= VIEWPORTS[viewport]["height"], f"{target}: {shot_height} px high, page {height}"
+
+
+def png_size(path) -> tuple[int, int]:
+    """Width and height from a PNG's header (its IHDR chunk follows the 8-byte signature)."""
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n" and header[12:16] == b"IHDR", f"{path} is not a PNG"
+    return struct.unpack(">II", header[16:24])

@@ -1,15 +1,14 @@
-"""External links (make check-external): which addresses are collected, and the cache.
-Against a server on 127.0.0.1, so no internet is needed."""
+"""External links (make check-external: python -m checks.links --external, LinkChecker's
+--check-extern). Against a stand-in for the internet on 127.0.0.1, so no internet is needed."""
 
 from __future__ import annotations
 
 import http.server
-import json
 import threading
 
 import pytest
 
-from checks import external_links
+from checks import links
 
 
 class FakeWorld(http.server.BaseHTTPRequestHandler):
@@ -56,40 +55,29 @@ def site(tmp_path, world):
         f'<img alt="x" src="{origin}/no-head"> <a href="https://help.example/install.html">own</a> '
         '<a href="mailto:a@b.example">mail</a> <a href="install.html">internal</a>'), encoding="utf-8")
     (site / "en" / "index.html").write_text(page(f'<a href="{origin}/gone">gone</a>'), encoding="utf-8")
+    for not_found in ("404.html", "en/404.html"):  # what the local server answers a miss with
+        (site / not_found).write_text(page("not found"), encoding="utf-8")
     return site
 
 
-def test_collects_external_addresses_only_with_their_source_files(site, world):
+def test_broken_external_address_is_reported_for_each_page_that_links_it(site, world):
     _, origin = world
-    assert external_links.external_urls(site) == {
-        f"{origin}/ok": {"docs/index.de.md"},
-        f"{origin}/gone": {"docs/index.de.md", "docs/index.en.md"},
-        f"{origin}/no-head": {"docs/index.de.md"},
-    }
-
-
-def test_broken_address_is_reported_for_each_page_and_cached(site, world, tmp_path):
-    server, origin = world
-    cache = tmp_path / "cache.json"
-    findings = external_links.check(site, cache_path=cache, timeout=5)
-    assert [(f.file, f.message.split(" does")[0]) for f in findings] == [
+    findings = links.check_external(site)
+    assert sorted((f.file, f.message.split(" does")[0]) for f in findings) == [
         ("docs/index.de.md", f"external link {origin}/gone"),
         ("docs/index.en.md", f"external link {origin}/gone"),
     ]
     assert "(404 Not Found). Fix:" in findings[0].message
-    assert "GET /no-head" in FakeWorld.requests  # asked again with GET after HEAD was refused
-    stored = json.loads(cache.read_text(encoding="utf-8"))
-    assert stored[f"{origin}/ok"]["ok"] and stored[f"{origin}/no-head"]["ok"]
-    assert not stored[f"{origin}/gone"]["ok"]
+    asked = {request.split()[1] for request in FakeWorld.requests}
+    assert {"/ok", "/gone", "/no-head"} <= asked  # every external address, the image too
+    assert all(not request.endswith("/install.html") for request in FakeWorld.requests)
 
-    # Second run: working addresses come from the cache, failing ones are asked again.
-    FakeWorld.requests = []
-    findings = external_links.check(site, cache_path=cache, timeout=5)
-    assert FakeWorld.requests == ["HEAD /gone"]
-    assert len(findings) == 2
 
-    # Past max_age the cache is not trusted: with the server gone, every address fails.
-    server.shutdown()
-    server.server_close()
-    findings = external_links.check(site, cache_path=cache, timeout=5, max_age=0)
-    assert {f.message.split(" ")[2] for f in findings} == {f"{origin}/ok", f"{origin}/gone", f"{origin}/no-head"}
+def test_the_sites_own_address_mail_and_internal_links_are_not_external(site, world):
+    """help.example is the site's own published address (its canonical link): not served here."""
+    _, origin = world
+    findings = links.check_external(site)
+    assert not any("help.example" in f.message or "mailto:" in f.message for f in findings)
+    # The internal link to the missing install.html is the internal check's finding, not this one's.
+    assert not any("install.html" in f.message for f in findings)
+    assert any("install.html" in f.message for f in links.check(site))

@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from harness.building import content_pages
 from helpsite.project import languages
 from scripts import dist, nginx_config
 
@@ -35,10 +36,6 @@ def offline_dir(dist_archives, tmp_path_factory):
         archive.extractall(target)
     assert [p.name for p in target.iterdir()] == [OFFLINE_TOP]
     return target / OFFLINE_TOP
-
-
-def content_pages(site):
-    return sorted(p for p in site.rglob("*.html") if "go" not in p.relative_to(site).parts)
 
 
 def go_pages(site):

@@ -12,8 +12,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from checks import front_matter, parity
-from harness.building import build, commit_all, copy_project
-from helpsite.built_site import content_pages, counterpart, rel_path
+from harness.building import build, commit_all, content_pages, copy_project
+from helpsite.built_site import counterpart, rel_path
 from helpsite.project import PROJECT, languages, mkdocs_config
 
 NAV_PAGES = [entry.removesuffix(".md") for entry in mkdocs_config()["nav"] if isinstance(entry, str)]
