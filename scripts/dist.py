@@ -41,7 +41,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from helpsite import release as gate
-from harness.building import MKDOCS
+from helpsite.generator import MKDOCS
 from helpsite.precompress import precompress
 from helpsite.project import PROJECT, mkdocs_config
 from scripts import nginx_config
