@@ -13,9 +13,10 @@ both in one archive).
         --root /srv/scanprix-support/current/site --conf-dir /srv/scanprix-support/current/nginx \
         --tls-cert /etc/ssl/certs/x.pem --tls-key /etc/ssl/private/x.key
 
-Writes scanprix-support.conf (server blocks, for /etc/nginx/sites-enabled/), site.conf and
-security-headers.conf (included by it); with --standalone-prefix also nginx.conf, a complete
-configuration for running nginx as an ordinary process (tests, local try-outs).
+Writes scanprix-support.conf (server blocks, for /etc/nginx/sites-enabled/), site.conf,
+security-headers.conf and client-limits.conf (included by it); with --standalone-prefix also
+nginx.conf, a complete configuration for running nginx as an ordinary process (tests, local
+try-outs).
 """
 
 from __future__ import annotations
@@ -146,6 +147,7 @@ def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = Non
     (out_dir / "help-ids.conf").write_text(help_id_redirects(site_dir, langs), encoding="utf-8")
     (out_dir / "site.conf").write_text(fill("site.conf.in", values), encoding="utf-8")
     (out_dir / "security-headers.conf").write_text(fill("security-headers.conf.in", values), encoding="utf-8")
+    (out_dir / "client-limits.conf").write_text(fill("client-limits.conf.in", values), encoding="utf-8")
     server = "https.conf.in" if tls_cert else "http.conf.in"
     (out_dir / MAIN_FILE).write_text(fill(server, values), encoding="utf-8")
     if standalone_prefix is None:
