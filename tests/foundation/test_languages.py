@@ -15,6 +15,7 @@ from checks import front_matter, parity
 from harness.building import build, commit_all, content_pages, copy_project
 from helpsite.built_site import counterpart, rel_path
 from helpsite.project import PROJECT, languages, mkdocs_config
+from scripts import nginx_config
 
 NAV_PAGES = [entry.removesuffix(".md") for entry in mkdocs_config()["nav"] if isinstance(entry, str)]
 
@@ -125,5 +126,19 @@ def test_a_third_language_needs_no_code_change(tmp_path):
     help_ids = json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"]
     assert all("fr" in entry for entry in help_ids.values()), "help IDs without a French address"
     assert (site / "fr" / "search" / "search_index.json").exists()
+    assert (site / "fr" / "404.html").exists() and (site / "fr" / "sitemap.xml").exists()
     findings = parity.check(site, project) + front_matter.check(site, project)
     assert not findings, "\n".join(map(str, findings))
+
+    # The web server's configuration: a 404 page and help-ID redirects under /fr/ too.
+    nginx_config.write_config(site, tmp_path / "nginx", project=project)
+    assert "error_page 404 /fr/404.html;" in (tmp_path / "nginx" / "site.conf").read_text(encoding="utf-8")
+    redirects = (tmp_path / "nginx" / "help-ids.conf").read_text(encoding="utf-8")
+    assert 'location = /fr/go/install/ { return 302 "/fr/install.html"; }' in redirects
+
+    # The offline bundle: French pages that search their own index from file://.
+    offline = project / "offline"
+    build(project, offline, env={"OFFLINE": "true"})
+    assert (offline / "fr" / "search" / "search_index.js").exists()
+    assert not (offline / "fr" / "404.html").exists()
+    assert soup(offline / "fr" / "install.html").html["lang"] == "fr"
