@@ -4,7 +4,9 @@ In a page:  {{ fact("support.email") }}, {{ email_link(subject="...") }}, {{ pho
             {% if has_fact("remote_support.download_url") %} ... {% endif %}
 
 Self-contained: it reads the facts itself and takes the language from the page's file name
-(install.en.md), so pages render the same whether or not the build hooks ran before.
+(install.en.md), so pages render the same whether or not the build hooks ran before. It uses
+only what mkdocs-macros and Zensical's macros extension both offer (env.project_dir, the
+page's source path), so the pages' facts survive a move to Zensical (README, "The next engine").
 """
 
 from __future__ import annotations
@@ -12,22 +14,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpsite import facts as site_facts
-from helpsite.generator import project_of
 from helpsite.project import languages, source_language
 
 
+def source_path(page) -> str:
+    """The page's Markdown file below docs/ (MkDocs: page.file.src_uri; Zensical: page.path)."""
+    return getattr(getattr(page, "file", None), "src_uri", None) or page.path
+
+
 def define_env(env):
-    project = project_of(env.conf)
+    project = Path(env.project_dir)
     langs = languages(project)
     all_facts = site_facts.load_facts(project)
 
     def where() -> str:
         page = env.page
-        return f"docs/{page.file.src_uri}" if page else "a page"
+        return f"docs/{source_path(page)}" if page else "a page"
 
     def facts() -> dict:
         page = env.page
-        lang = (source_language(Path(page.file.src_uri).name, langs) if page else None) or langs.default
+        lang = (source_language(Path(source_path(page)).name, langs) if page else None) or langs.default
         return site_facts.localise(all_facts, lang, langs)
 
     def value(key: str):
