@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints a notice about its successor on every run; it is not a warning.
 export NO_MKDOCS_2_WARNING := 1
 # Debian's Chromium: the headless shell for the tests, the full browser for make bench (page
-# weights, Lighthouse). helpsite/chromium.py says why.
+# weights, Lighthouse). harness/chromium.py says why.
 export CHROMIUM_PATH ?= /usr/lib/chromium/chromium-headless-shell
 export FULL_CHROMIUM_PATH ?= /usr/lib/chromium/chromium
 SERVE_ADDR := 127.0.0.1:8000

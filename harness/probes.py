@@ -1,7 +1,7 @@
 """Browser test helpers: Chromium set-up, the site built and served for a local origin, and
 probes that return readable findings (empty = fine), so the tests can assert "no findings"
 on the real site and "these findings" on a copy with planted defects (test_probes.py).
-The Chromium set-up itself is helpsite/chromium.py.
+The Chromium set-up itself is harness/chromium.py.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ SITE = Path(os.environ.get("SITE_DIR") or PROJECT / "site")
 
 @pytest.fixture(scope="session", autouse=True)
 def fast_builds():
-    """Every build of the session runs in one build server (helpsite/build_server.py, started
+    """Every build of the session runs in one build server (harness/build_server.py, started
     by the first build): MkDocs and its plugins imported once per test process, not per build."""
     with build_server():
         yield

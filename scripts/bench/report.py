@@ -22,7 +22,7 @@ HOW = """How it measures:
   copies).
 - Search index: each language's `search_index.json`, as a share of all.
 - Customer questions: `data/search-questions.yml` through Material's own search worker and the
-  site's index in Chromium (`helpsite/search_questions.py`); found = the answering page among
+  site's index in Chromium (`harness/search_questions.py`); found = the answering page among
   the first three result pages.
 - Lighthouse (performance, accessibility, best practices, SEO), mobile profile, median of 5;
   target 100, or 95 when every lost point is a Material limitation (an audit a bare Material

@@ -1,6 +1,6 @@
 """Customers' questions (data/search-questions.yml), in their own words: each finds the page
 that answers it among the first three result pages, in the reader's language, through
-Material's own search worker and the site's index (helpsite/search_questions.py)."""
+Material's own search worker and the site's index (harness/search_questions.py)."""
 
 from __future__ import annotations
 
