@@ -17,7 +17,8 @@ SERVE_ADDR := 127.0.0.1:8000
 serve: $(VENV)/.installed node_modules/.installed
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --strict -a $(SERVE_ADDR)
 
-## build: write the site to site/ (strict: any warning fails; node_modules: PurgeCSS)
+## build: write the site to site/ (strict: any warning fails; node_modules: PurgeCSS). MkDocs
+## renders, then the post-build pipeline (helpsite/pipeline, run by hooks/post_build.py) writes site/
 build: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
