@@ -77,8 +77,9 @@ def site_url() -> str:
 
 
 def build(site_dir: Path, offline: bool, preview: bool) -> None:
+    # A release never inherits PREVIEW, and its pages refuse any fact still open (RELEASE).
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false",
-               PREVIEW="true" if preview else "false")  # a release never inherits PREVIEW
+               PREVIEW="true" if preview else "false", RELEASE="false" if preview else "true")
     result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site_dir)], cwd=PROJECT,
                             env=env, capture_output=True, text=True)
     if result.returncode != 0:
