@@ -8,12 +8,14 @@ editor's mark and no review page; a preview has both.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import re
 import subprocess
 import sys
 import tarfile
 import zipfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -447,37 +449,108 @@ def test_preview_is_built_for_its_staging_address(preview, staging_url):
     (None, "a preview needs the address it will be served at"),
     (RELEASE_URL, "is the production host of mkdocs.yml"),
 ])
-def test_preview_needs_a_staging_address(dist_script, tmp_path, site_url, message):
-    result = dist_script(PROJECT, tmp_path, "--preview", site_url=site_url)
+def test_preview_needs_a_staging_address(dist_script, tmp_path, site_url, message, staging_htpasswd):
+    result = dist_script(PROJECT, tmp_path, "--preview", site_url=site_url, htpasswd=staging_htpasswd)
     assert result.returncode == 1 and message in result.stderr, result.stderr
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("htpasswd", [None, "  ", "preview.htpasswd"])
+def test_preview_needs_the_credentials_file_of_its_reviewers(dist_script, tmp_path, staging_url, htpasswd):
+    result = dist_script(PROJECT, tmp_path, "--preview", site_url=staging_url, htpasswd=htpasswd)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "a preview is for the company's reviewers only: name the credentials file" in result.stderr
+    assert "PREVIEW_HTPASSWD=/etc/nginx/<name>.htpasswd make dist-preview" in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_only_the_previews_nginx_configuration_asks_for_credentials(preview, released_site, staging_htpasswd):
+    preview_site_conf = (preview[0] / "nginx" / "site.conf").read_text(encoding="utf-8")
+    assert f"auth_basic_user_file {staging_htpasswd};" in preview_site_conf
+    assert 'auth_basic "' in preview_site_conf
+    for conf in (released_site / "nginx").glob("*.conf"):
+        directives = [line for line in conf.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
+        assert not [line for line in directives if "auth_basic" in line], conf
+
+
+READER, PASSWORD = "pruefer", "Vorschau-2026"
+
+
 @pytest.fixture(scope="module")
-def served_preview(preview, start_nginx, tmp_path_factory):
-    """The preview's site behind nginx with a preview's configuration (noindex): the origin."""
+def preview_htpasswd(openssl_binary, tmp_path_factory) -> Path:
+    """A credentials file as the publisher makes one (openssl passwd -apr1; htpasswd -c works too)."""
+    hashed = subprocess.run([openssl_binary, "passwd", "-apr1", PASSWORD], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    path = tmp_path_factory.mktemp("credentials") / "preview.htpasswd"
+    path.write_text(f"{READER}:{hashed}\n", encoding="utf-8")
+    path.chmod(0o644)  # nginx's worker reads it
+    return path
+
+
+def basic_auth(user: str = READER, password: str = PASSWORD) -> dict:
+    return {"Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()}
+
+
+def get(origin: str, path: str, headers: dict | None = None):
+    """(status, headers) of GET path, without following redirects."""
+    import http.client
+
+    connection = http.client.HTTPConnection(urlsplit(origin).netloc, timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status, response
+
+
+@pytest.fixture(scope="module")
+def served_preview(preview, preview_htpasswd, start_nginx, tmp_path_factory):
+    """The preview's site behind nginx with a preview's configuration (noindex, credentials): the origin."""
     port = free_port()
-    with start_nginx(preview[0] / "site", tmp_path_factory.mktemp("preview-nginx"), port, noindex=True):
+    with start_nginx(preview[0] / "site", tmp_path_factory.mktemp("preview-nginx"), port, noindex=True,
+                     auth_user_file=str(preview_htpasswd)):
         yield f"http://127.0.0.1:{port}"
+
+
+def a_page_an_asset_and_a_help_id(site) -> list[str]:
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    return ["/", "/en/install.html", f"/{bundle}", "/assets/stylesheets/site.css", "/go/help/", "/en/go/install/"]
+
+
+@pytest.mark.server
+def test_the_preview_asks_for_credentials_on_every_kind_of_address(served_preview, preview):
+    for path in a_page_an_asset_and_a_help_id(preview[0] / "site") + ["/review.html", "/no-such-page.html"]:
+        status, response = get(served_preview, path)
+        assert status == 401, f"{path}: {status} without credentials"
+        assert response.getheader("WWW-Authenticate", "").startswith("Basic "), path
+        assert get(served_preview, path, basic_auth(password="wrong"))[0] == 401, f"{path}: wrong password let in"
+        assert get(served_preview, path, basic_auth())[0] in (200, 404), path
+    for path in a_page_an_asset_and_a_help_id(preview[0] / "site") + ["/review.html"]:
+        assert get(served_preview, path, basic_auth())[0] == 200, path
+
+
+@pytest.mark.server
+def test_the_production_release_answers_without_credentials(released_site, start_nginx, tmp_path_factory):
+    port = free_port()
+    site = released_site / "site"
+    with start_nginx(site, tmp_path_factory.mktemp("release-nginx"), port):
+        for path in a_page_an_asset_and_a_help_id(site):
+            assert get(f"http://127.0.0.1:{port}", path)[0] == 200, path
+        assert get(f"http://127.0.0.1:{port}", "/review.html")[0] == 404
 
 
 @pytest.mark.server
 def test_nginx_sends_noindex_on_every_kind_of_response_of_a_preview(served_preview, preview):
-    import http.client
-
     site = preview[0] / "site"
     bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
     for path, status in (("/", 200), ("/en/install.html", 200), (f"/{bundle}", 200),
                          ("/assets/stylesheets/site.css", 200), ("/search/search_index.json", 200),
                          ("/go/help/", 200), ("/go/help", 301), ("/no-such-page.html", 404),
                          ("/en/no-such-page.html", 404)):
-        connection = http.client.HTTPConnection(urlsplit(served_preview).netloc, timeout=10)
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        connection.close()
-        assert response.status == status, path
+        got, response = get(served_preview, path, basic_auth())
+        assert got == status, path
         assert response.getheader("X-Robots-Tag") == "noindex", path
+    assert get(served_preview, "/")[1].getheader("X-Robots-Tag") == "noindex", "the 401 answer lacks noindex"
 
 
 @pytest.mark.server
@@ -491,6 +564,7 @@ def test_preview_notice_is_visible_and_accessible(served_preview, browser):
 
     def check():
         tab = context.new_page()
+        tab.set_extra_http_headers(basic_auth())  # a reviewer who has signed in
         problems = []
         for viewport, size in VIEWPORTS.items():
             tab.set_viewport_size(size)
