@@ -129,7 +129,7 @@ def fact_keys(facts: Mapping, langs: tuple[str, ...]) -> list[str]:
 
 
 def fact_value(facts: Mapping, key: str):
-    """Value at a dotted key; KeyError when a part is missing."""
+    """Value at a dotted key such as 'support.phone.tel'; KeyError when a part is missing."""
     value = facts
     for part in key.split("."):
         if not isinstance(value, Mapping) or part not in value:

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from helpsite.confirmation import FACT_LISTS, fact_list_problems
+from helpsite.confirmation import fact_value as lookup  # noqa: F401  (value at a dotted key: hooks/page_macros.py)
 from helpsite.project import PROJECT, InputError, Languages, languages
 
 FACTS = Path("data") / "facts.yml"
@@ -54,16 +55,6 @@ def localise(value, lang: str, langs: Languages, where: str = ""):
             missing = sorted(set(langs.codes) - keys)
             raise InputError(f"{FACTS}: '{where}' has wording for some languages only; add {', '.join(missing)}.")
         return {k: localise(v, lang, langs, f"{where}.{k}" if where else k) for k, v in value.items()}
-    return value
-
-
-def lookup(facts: dict, key: str):
-    """Value at a dotted key such as 'support.phone.tel'; KeyError when a part is missing."""
-    value = facts
-    for part in key.split("."):
-        if not isinstance(value, dict) or part not in value:
-            raise KeyError(key)
-        value = value[part]
     return value
 
 
