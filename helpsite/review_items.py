@@ -58,7 +58,8 @@ class Item:
 
     def __str__(self) -> str:
         """One line of `make review`."""
-        where = ", ".join(self.edit) if self.kind == PAGE_NOTE else f"{self.edit[0]} {self.name}"
+        where = {PAGE_NOTE: ", ".join(self.edit), QUESTION: f"{self.name} ({', '.join(self.edit)})"}.get(
+            self.kind, f"{self.edit[0]} {self.name}")
         shown = ", ".join(f"{p.page}{'#' + p.anchor if p.anchor else ''}" for p in self.places)
         return f"{where}: {self.text}" + (f" [on: {shown}]" if shown and self.kind != PAGE_NOTE else "")
 
