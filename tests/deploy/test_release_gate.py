@@ -406,8 +406,11 @@ def test_a_preview_has_the_review_page_with_every_open_item_linked_to_where_it_s
         for place in item.places:
             if place.page != TEMPLATES and place.anchor:
                 assert f"{place.page}.html#{place.anchor}" in hrefs, f"no link to {place} for {item.name}"
-    # one language: no language switch, no hreflang links; never in search or a sitemap
+    # one language: no language switch, no hreflang links; never in the navigation, search or a sitemap
     assert not doc.select(".md-select") and not doc.select("link[hreflang]")
+    for page in built_pages(site):
+        nav = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select(".md-nav--primary a[href]")
+        assert not [a for a in nav if a["href"].split("#")[0].endswith(review_page.PAGE)], rel_path(page, site)
     for index in site.rglob("search_index.json"):
         assert review_page.PAGE not in index.read_text(encoding="utf-8"), index
     for sitemap in site.rglob("sitemap.xml"):
