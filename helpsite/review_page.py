@@ -34,8 +34,8 @@ def editor_view(extra: Mapping, serving: bool) -> bool:
 
 
 def md(text: str) -> str:
-    """Text as Markdown that shows it literally."""
-    return re.sub(r"([\\`*_\[\]{}<>#|!])", r"\\\1", escape(str(text), quote=False).replace("\n", " "))
+    """Text as Markdown that shows it literally (HTML escaped; Markdown's own marks backslashed)."""
+    return re.sub(r"([\\`*_\[\]{}#!])", r"\\\1", escape(str(text), quote=False).replace("\n", " "))
 
 
 def code(text: str) -> str:
