@@ -42,6 +42,13 @@ def test_start_page_links_to_the_four_top_tasks_in_its_own_language(site_dir, la
         f"{lang} start page: the cards should lead to {TOP_TASKS}")
 
 
+@pytest.mark.parametrize("lang", LANG_ROOTS)
+def test_start_page_cards_carry_the_titles_of_their_pages(site_dir, lang):
+    for card in article(site_dir, f"{LANG_ROOTS[lang]}index.html").select(".grid.cards a[href]"):
+        title = soup_of(site_dir, LANG_ROOTS[lang] + card["href"]).find("h1").get_text().strip()
+        assert card.get_text().strip() == title, f"{lang} start page: card '{card.get_text()}' leads to '{title}'"
+
+
 def test_faq_questions_and_groups_have_the_same_ids_in_both_languages(site_dir):
     """No minimum number of questions (issue 22: fewer true answers beat more generic ones)."""
     heading_ids = {}
