@@ -13,7 +13,8 @@ SERVE_ADDR := 127.0.0.1:8000
 
 .PHONY: serve build check test review bench dist dist-preview check-external lock system-deps bench-deps clean
 
-## serve: build and serve both languages on http://127.0.0.1:8000 (reloads on change)
+## serve: build and serve both languages on http://127.0.0.1:8000 (reloads on changes to docs/,
+## data/, overrides/ and mkdocs.yml), with the editor's marks and the review page (review.html)
 serve: $(VENV)/.installed node_modules/.installed
 	SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --strict -a $(SERVE_ADDR)
 
@@ -44,8 +45,10 @@ bench: build node_modules/.installed system-deps bench-deps
 dist: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m scripts.dist
 
-## dist-preview: the same archives for a staging address with unconfirmed content:
-## SITE_URL=https://<staging host>/ make dist-preview. Every page says it is a preview, noindex.
+## dist-preview: the same archives for a staging address with unconfirmed content, for the
+## company's reviewers only: SITE_URL=https://<staging host>/ PREVIEW_HTPASSWD=/etc/nginx/<name>.htpasswd
+## make dist-preview. Every page says it is a preview (noindex), open facts are marked, review.html
+## lists the open items, and nginx asks for a user and password on every path.
 dist-preview: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m scripts.dist --preview
 

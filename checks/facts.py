@@ -1,6 +1,7 @@
-"""Single source of facts: pages and templates take contact data, download and file size
-from data/facts.yml (through macros), never written out; and data/facts.yml agrees with the
-company's support page for the e-mail address and the phone number.
+"""Single source of facts: pages and templates take contact data and the download from
+data/facts.yml (through macros), never written out, and state no file size (a download's size
+changes with every version of the file); and data/facts.yml agrees with the company's support
+page for the e-mail address and the phone number.
 
 The support page is `<project>/../shared/source/support-page.de.txt`; the environment
 variable FACTS_SOURCE (or `python -m checks --facts-source FILE`) names another file.
@@ -31,7 +32,6 @@ MACROS = {
     "e-mail address": '{{ fact("support.email") }} or {{ email_link(subject="...") }}',
     "phone number": "{{ phone_link() }}",
     "tel: link": "{{ phone_link() }}",
-    "file size": '{{ fact("remote_support.size") }}',
     "download address": '{{ fact("remote_support.download_url") }} inside '
                         '{% if has_fact("remote_support.download_url") %} ... {% endif %}',
 }
@@ -90,9 +90,11 @@ def literal_findings(project: Path, facts: dict) -> list[Finding]:
                     if any(start <= match.start() < end for start, end in reported):
                         continue
                     reported.append(match.span())
+                    fix = (f"use {MACROS[kind]}; the value lives in data/facts.yml." if kind != "file size" else
+                           "leave it out: a download's size changes with every version of the file, "
+                           "so the site states none.")
                     findings.append(Finding(rel(path, project), (
-                        f"line {number}: {kind} '{match.group().strip()}' written out. Fix: use "
-                        f"{MACROS[kind]}; the value lives in data/facts.yml."
+                        f"line {number}: {kind} '{match.group().strip()}' written out. Fix: {fix}"
                     )))
     return findings
 

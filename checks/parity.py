@@ -2,7 +2,8 @@
 included) and, per page, the same heading IDs in the same order as the default language; and
 no page still has another language's text (a common-word count on title + description and on
 each paragraph, for the languages that have a word list below). A missing translation stops
-the build itself (hooks/site_data.py)."""
+the build itself (hooks/site_data.py). The one page in one language only is the review page of
+previews (helpsite/review_page.py): it is for the company, in German, and has no language switch."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from checks import PROJECT, Finding, rel, soup, source_pages
 from helpsite import front_matter
 from helpsite.built_site import built_page_of, built_pages, counterpart, rel_path, source_of
 from helpsite.project import SOURCE_NAME, Languages, languages
+from helpsite.review_page import PAGE as REVIEW_PAGE
 
 # Common words of one language that the other languages do not use (not: in, an, so, was, will,
 # also, die). A language without a list here is not judged by its words.
@@ -79,7 +81,7 @@ def id_difference(there: list[str], here: list[str]) -> str:
 def built_findings(site: Path, langs: Languages) -> list[Finding]:
     """Every built page (404, help-ID redirects under go/) exists in every language."""
     findings = []
-    rels = {rel_path(page, site) for page in built_pages(site)}
+    rels = {rel_path(page, site) for page in built_pages(site)} - {REVIEW_PAGE}
     for path in sorted(rels):
         for lang in langs.others(langs.of_path(path)):
             twin = counterpart(path, lang, langs)

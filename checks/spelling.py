@@ -1,5 +1,6 @@
 """Spelling of the Markdown pages with cspell and real dictionaries: docs/*.de.md in German,
-docs/*.en.md in British English; product terms in data/spelling-words.txt.
+docs/*.en.md in British English, and the German wording of the review page (data/review.yml);
+product terms in data/spelling-words.txt.
 Settings (what is ignored: front-matter keys, review notes, macros, heading IDs, URLs, code)
 are in cspell.config.yaml."""
 
@@ -29,7 +30,7 @@ def run_cspell(project: Path, config: Path) -> list[str]:
          "--no-must-find-files", "--no-config-search", "--config", str(config),
          # Unchanged pages are not checked again (the cache notices config and word-list changes).
          "--cache", "--cache-strategy", "content", "--cache-location", str(project / ".cache" / "cspell"),
-         "--root", str(project), "docs/**/*.md"],
+         "--root", str(project), "docs/**/*.md", "data/review.yml"],
         cwd=project, capture_output=True, text=True, timeout=300,
     )
     if result.returncode not in (0, 1):  # 1: spelling issues; anything else: it did not run
@@ -43,7 +44,7 @@ def check(site: Path | None = None, project: Path = PROJECT, config: Path = CONF
         issue = ISSUE.match(line.strip())
         if not issue:
             continue
-        lang = issue["file"].rsplit(".", 2)[-2]
+        lang = issue["file"].rsplit(".", 2)[-2] if issue["file"].endswith(".md") else "de"
         suggestions = (issue["suggestions"] or "").replace("*", "")
         hint = f"; suggestions: {suggestions}" if suggestions else ""
         findings.append(Finding(issue["file"], (

@@ -267,3 +267,32 @@ def wait_until_results_settle(tab, quiet_ms=200, timeout_ms=5000):
              return now - window.__since >= quiet;
            }""",
         arg=[quiet_ms, "ol.md-search-result__list"], polling=50, timeout=timeout_ms)
+
+
+# What a site can keep in the browser besides cookies, read in the page's origin.
+STORED = """async () => {
+  const found = [];
+  for (const [name, store] of [["localStorage", localStorage], ["sessionStorage", sessionStorage]])
+    for (let i = 0; i < store.length; i++) found.push(`${name}: ${store.key(i)}`);
+  for (const db of await indexedDB.databases()) found.push(`IndexedDB: ${db.name}`);
+  if (self.caches) for (const cache of await caches.keys()) found.push(`Cache Storage: ${cache}`);
+  return found;
+}"""
+FORGET = """async () => {
+  localStorage.clear();
+  sessionStorage.clear();
+  for (const db of await indexedDB.databases()) indexedDB.deleteDatabase(db.name);
+  if (self.caches) for (const cache of await caches.keys()) await caches.delete(cache);
+}"""
+
+
+def stored_data(page) -> list[str]:
+    """What the site keeps in this browser: cookies, localStorage, sessionStorage, IndexedDB and
+    Cache Storage of the page's origin ('kind: name' each; empty = nothing)."""
+    return ([f"cookie: {cookie['name']}" for cookie in page.context.cookies()] + page.evaluate(STORED))
+
+
+def forget_stored_data(page) -> None:
+    """Empty the page's origin's storage and the context's cookies (what stored_data reads)."""
+    page.evaluate(FORGET)
+    page.context.clear_cookies()

@@ -1,7 +1,8 @@
 """data/facts.yml (every fact the site states) and data/ui-text.yml (the templates' wording).
 
-A value that reads differently per language is a mapping with one key per language. A fact the
-source does not state is null and listed under `unconfirmed`.
+A value that reads differently per language is a mapping with one key per language. Every fact
+is named in one of the lists `source`, `confirmed` (who and when) or `unconfirmed`
+(helpsite/confirmation.py); a fact the source does not state is null and listed under `unconfirmed`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from urllib.parse import quote
 
 import yaml
 
+from helpsite.confirmation import FACT_LISTS, fact_list_problems
+from helpsite.confirmation import fact_value as lookup  # noqa: F401  (value at a dotted key: hooks/page_macros.py)
 from helpsite.project import PROJECT, InputError, Languages, languages
 
 FACTS = Path("data") / "facts.yml"
@@ -57,16 +60,6 @@ def localise(value, lang: str, langs: Languages, where: str = ""):
     return value
 
 
-def lookup(facts: dict, key: str):
-    """Value at a dotted key such as 'support.phone.tel'; KeyError when a part is missing."""
-    value = facts
-    for part in key.split("."):
-        if not isinstance(value, dict) or part not in value:
-            raise KeyError(key)
-        value = value[part]
-    return value
-
-
 def null_facts(facts: dict) -> list[str]:
     """Dotted keys of the facts without a value (per-language mappings count as one fact)."""
     found = []
@@ -78,22 +71,14 @@ def null_facts(facts: dict) -> list[str]:
         elif value is None:
             found.append(where)
 
-    walk({k: v for k, v in facts.items() if k != "unconfirmed"}, "")
+    walk({k: v for k, v in facts.items() if k not in FACT_LISTS}, "")
     return found
 
 
 def check_facts(facts: dict, langs: Languages) -> None:
     """The build's rules for data/facts.yml; InputError names what is wrong."""
-    unconfirmed = facts.get("unconfirmed") or {}
-    for key in unconfirmed:
-        try:
-            lookup(facts, key)
-        except KeyError:
-            raise InputError(f"{FACTS}: 'unconfirmed' lists '{key}', which is not a fact in the file.")
-    for key in null_facts(facts):
-        if key not in unconfirmed:
-            raise InputError(f"{FACTS}: '{key}' has no value; list it under 'unconfirmed' so that the "
-                             "company confirms it, or give it a value from the source.")
+    for _where, problem in fact_list_problems(facts, langs.codes):
+        raise InputError(f"{FACTS}: {problem}")
     for lang in langs.codes:
         localise(facts, lang, langs)  # every per-language value has every language
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from helpsite.confirmation import page_review_problem
 from helpsite.project import InputError
 
 # A front matter block as MkDocs reads it (mkdocs.utils.meta): YAML between --- lines at the top.
 BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 DESCRIPTION_MAX = 160
-REVIEW_STATUSES = ("confirmed", "needs-review")
 KEYWORDS_MIN = 5  # customers' words for what the page answers (helpsite/search_terms.py)
 
 
@@ -53,13 +53,6 @@ def check(meta: dict, markdown: str, where: str) -> None:
                          "words customers search for when they need this page (synonyms and everyday "
                          "words the text does not use, e.g. Hotline, Update, Virenscanner). They feed "
                          "the search index, not the page.")
-    review = meta.get("review")
-    if not isinstance(review, dict) or review.get("status") not in REVIEW_STATUSES:
-        raise InputError(f"{where}: front matter needs 'review:' with 'status: confirmed' or "
-                         "'status: needs-review' and, for needs-review, 'notes:' listing what the company "
-                         "has to confirm.")
-    notes = review.get("notes") or []
-    if review["status"] == "needs-review" and not notes:
-        raise InputError(f"{where}: review status is needs-review but 'notes:' is empty.")
-    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
-        raise InputError(f"{where}: review notes must be a list of sentences.")
+    problem = page_review_problem(meta)
+    if problem:
+        raise InputError(f"{where}: {problem}")

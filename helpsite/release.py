@@ -2,8 +2,10 @@
 
 A release is ready when
 - no fact in data/facts.yml is null,
-- its `unconfirmed` list is empty,
-- every page's front matter says `review: status: confirmed`,
+- its `unconfirmed` list is empty, and every fact not from the source is listed under
+  `confirmed` with who confirmed it and when,
+- every page's front matter says `review: {status: confirmed, by: <name>, date: <YYYY-MM-DD>}`
+  (helpsite/confirmation.py holds these rules),
 - and the publisher states the site's address (the environment variable SITE_URL). The default
   `site_url` in mkdocs.yml is a guess the source does not back, and the address ends up in
   places that are hard to take back (help-ids.json for the program, sitemaps, hreflang links,
@@ -20,14 +22,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
-from helpsite import front_matter
-from helpsite.facts import FACTS, load_yaml, null_facts
-from helpsite.project import PROJECT, mkdocs_config
+from helpsite import confirmation, front_matter
+from helpsite.facts import FACTS, load_yaml
+from helpsite.project import PROJECT, languages, mkdocs_config
 
 SITE_URL_VARIABLE = "SITE_URL"
-CONFIRMED = "confirmed"
 
 
 @dataclass(frozen=True)
@@ -41,32 +41,39 @@ class Blocker:
         return f"{self.where}: {self.why}"
 
 
-def fact_blockers(facts: Mapping) -> list[Blocker]:
-    """Facts without a value and facts listed under `unconfirmed`, in the file's order."""
-    unconfirmed = facts.get("unconfirmed") or {}
-    nulls = null_facts(facts)
+def fact_blockers(facts: Mapping, langs: tuple[str, ...] | None = None) -> list[Blocker]:
+    """Open facts (without a value, or under `unconfirmed`), one per list entry in the file's
+    order, then facts whose record is missing or incomplete."""
+    langs = langs or languages().codes
+    states = confirmation.fact_states(facts, langs)
+    entries = confirmation.open_fact_entries(facts)
     found = []
-    for key in [*unconfirmed, *(key for key in nulls if key not in unconfirmed)]:
-        reason = unconfirmed.get(key)
-        if key in nulls:
-            why = f"no value yet ({reason})" if reason else "no value yet"
-        else:
-            why = f"listed under 'unconfirmed' ({reason})" if reason else "listed under 'unconfirmed'"
-        found.append(Blocker(f"{FACTS.as_posix()} {key}", why))
+    for entry, value in entries.items():
+        note = value.get("note") if isinstance(value, Mapping) else value
+        reason = f" ({note})" if isinstance(note, str) and note.strip() else ""
+        missing = any(not state.has_value for key, state in states.items() if confirmation.covers(entry, key))
+        why = "no value yet" if missing else f"listed under '{confirmation.UNCONFIRMED}'"
+        found.append(Blocker(f"{FACTS.as_posix()} {entry}", why + reason))
+    for where, problem in confirmation.fact_list_problems(facts, langs):
+        if where not in entries:
+            found.append(Blocker(f"{FACTS.as_posix()} {where}", problem))
     return found
 
 
 def page_blockers(pages: Mapping[str, Mapping]) -> list[Blocker]:
-    """Pages (docs path -> front matter) whose review status is not `confirmed`."""
+    """Pages (docs path -> front matter) not confirmed by someone at the company, with the date."""
     found = []
     for where, meta in pages.items():
-        review = meta.get("review") if isinstance(meta.get("review"), Mapping) else {}
-        status = review.get("status")
-        if status == CONFIRMED:
+        status = confirmation.page_status(meta)
+        if status == confirmation.CONFIRMED:
             continue
-        notes = review.get("notes") or []
-        found.append(Blocker(where, f"review status is {status or 'missing'}"
-                                    + (f", {len(notes)} note(s) to confirm (make review)" if notes else "")))
+        notes = confirmation.page_notes(meta)
+        why = f"review status is {status}"
+        if status.startswith(confirmation.CONFIRMED):
+            why += f": {confirmation.page_review_problem(meta)}"
+        elif notes:
+            why += f", {len(notes)} note(s) to confirm (make review)"
+        found.append(Blocker(where, why))
     return found
 
 
@@ -80,9 +87,9 @@ def site_url_blocker(site_url: str | None, default: str | None) -> list[Blocker]
 
 
 def release_blockers(facts: Mapping, pages: Mapping[str, Mapping], site_url: str | None,
-                     default_site_url: str | None = None) -> list[Blocker]:
+                     default_site_url: str | None = None, langs: tuple[str, ...] | None = None) -> list[Blocker]:
     """Everything that keeps a release back, facts first, then pages, then the address."""
-    return fact_blockers(facts) + page_blockers(pages) + site_url_blocker(site_url, default_site_url)
+    return fact_blockers(facts, langs) + page_blockers(pages) + site_url_blocker(site_url, default_site_url)
 
 
 def page_front_matter(project: Path = PROJECT) -> dict[str, dict]:
@@ -100,4 +107,4 @@ def default_site_url(project: Path = PROJECT) -> str | None:
 def blockers(project: Path = PROJECT, environ: Mapping[str, str] = os.environ) -> list[Blocker]:
     """What keeps the project from a release, read from its files and the environment."""
     return release_blockers(load_yaml(project / FACTS), page_front_matter(project),
-                            environ.get(SITE_URL_VARIABLE), default_site_url(project))
+                            environ.get(SITE_URL_VARIABLE), default_site_url(project), languages(project).codes)

@@ -1,7 +1,8 @@
 """MkDocs hook: the site's data for the templates, and the authors' input rules.
 
 - Puts data/facts.yml and data/ui-text.yml into `config.extra` for the language being built,
-  so the templates read the one source (pages use the macros of hooks/page_macros.py), and
+  so the templates read the one source (pages use the macros of hooks/page_macros.py), the
+  editor's marks of the facts not confirmed yet (`config.extra.marks`; none in a release), and
   gives the templates the support's e-mail and phone links (email_link, phone_link), the same
   markup the pages' macros write.
 - Stops the build, naming the file, when an author's input is wrong: a page without its
@@ -19,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpsite import facts as site_facts, front_matter, help_ids
+from helpsite import facts as site_facts, front_matter, help_ids, marks
 from helpsite.generator import project_of, reported
 from helpsite.project import SOURCE_NAME, InputError, languages
 
@@ -37,6 +38,10 @@ def on_config(config: MkDocsConfig):
         raise InputError(f"mkdocs.yml: theme language '{lang}' is not one of the i18n languages {langs.codes}.")
     config.extra["facts"] = site_facts.localise(facts, lang, langs)
     config.extra["ui"] = ui_text[lang]
+    if config.extra.get("release") and config.extra.get("preview"):
+        raise InputError("RELEASE=true and PREVIEW=true: a build is a release or a preview, not both.")
+    config.extra["marks"] = {} if config.extra.get("release") else marks.template_marks(
+        facts, lang, langs.codes, ui_text[lang][marks.WORDING_KEY])
     config.extra["lang"] = lang
     config.extra["lang_root"] = langs.root(lang)  # "" for the default language, "en/" for English
     return config
@@ -75,5 +80,7 @@ def on_files(files: Files, config: MkDocsConfig):
 
 @reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files):
+    if page.file.generated_by:  # the review page (hooks/review_page.py): not an author's page
+        return markdown
     front_matter.check(page.meta, markdown, f"docs/{page.file.src_uri}")
     return markdown

@@ -4,8 +4,10 @@
 lists every blocker (helpsite/release.py: facts without a value or listed as unconfirmed,
 pages whose review status is not confirmed, SITE_URL not set) and builds nothing.
 `make dist-preview` (--preview) builds the same archives for a staging address whatever is
-unconfirmed: every page shows a preview notice and carries <meta name="robots" content="noindex">,
-the nginx configuration sends X-Robots-Tag: noindex, and the file names end in -preview.
+unconfirmed: every page shows a preview notice (with a link to the review page of open items)
+and carries <meta name="robots" content="noindex">, open facts show as editor's marks, the nginx
+configuration sends X-Robots-Tag: noindex and asks for a user and password on every path (the
+credentials file named by PREVIEW_HTPASSWD), and the file names end in -preview.
 
 dist/scanprix-support-site-<version>.tar.gz
     scanprix-support-site-<version>/site/    the built site (SITE_URL decides its address)
@@ -23,7 +25,8 @@ its short hash (20261125-c54889a, "-dirty" with uncommitted changes). Both archi
 last commit's time, so one commit gives the same files.
 
 Environment: SITE_URL (site address, required: the release's confirmed address, or a preview's
-staging address), DEPLOY_DIR (where the release is unpacked on the server, default
+staging address), PREVIEW_HTPASSWD (a preview only, required: absolute path of the credentials
+file on the staging server, htpasswd format), DEPLOY_DIR (where the release is unpacked on the server, default
 /srv/scanprix-support/current), TLS_CERT / TLS_KEY (HTTPS certificate paths on the server).
 """
 
@@ -53,6 +56,7 @@ OFFLINE_FOLDER = "scanprix-help"
 PREVIEW_SUFFIX = "-preview"
 # The project released: the folder `make dist` runs in (as mkdocs, which reads its mkdocs.yml).
 PROJECT = Path.cwd()
+HTPASSWD_VARIABLE = "PREVIEW_HTPASSWD"
 
 
 def git(*args: str) -> str:
@@ -78,8 +82,9 @@ def site_url() -> str:
 
 
 def build(site_dir: Path, offline: bool, preview: bool) -> None:
+    # A release never inherits PREVIEW, and its pages refuse any fact still open (RELEASE).
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false",
-               PREVIEW="true" if preview else "false")  # a release never inherits PREVIEW
+               PREVIEW="true" if preview else "false", RELEASE="false" if preview else "true")
     result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(site_dir)], cwd=PROJECT,
                             env=env, capture_output=True, text=True)
     if result.returncode != 0:
@@ -125,6 +130,7 @@ def web_release(work: Path, name: str, preview: bool = False) -> Path:
         tls_cert=os.environ.get("TLS_CERT", DEFAULT_TLS_CERT) if https else None,
         tls_key=os.environ.get("TLS_KEY", DEFAULT_TLS_KEY) if https else None,
         noindex=preview, project=PROJECT,
+        auth_user_file=os.environ[HTPASSWD_VARIABLE].strip() if preview else None,
     )
     precompress(release / "site")  # .gz copies for nginx's gzip_static
     return release
@@ -158,6 +164,12 @@ def preview_refusal() -> str | None:
     if production and urlsplit(staging).hostname == urlsplit(production).hostname:
         return (f"dist: SITE_URL {staging} is the production host of mkdocs.yml; a preview belongs "
                 "on a staging address (SITE_URL=https://<staging host>/ make dist-preview).")
+    htpasswd = os.environ.get(HTPASSWD_VARIABLE, "").strip()
+    if not htpasswd.startswith("/"):
+        return (f"dist: a preview is for the company's reviewers only: name the credentials file on the "
+                f"staging server, {HTPASSWD_VARIABLE}=/etc/nginx/<name>.htpasswd make dist-preview "
+                f"(an absolute path{'; got ' + repr(htpasswd) if htpasswd else ''}). Its nginx "
+                "configuration then asks for a user and password on every path (deploy/README.md).")
     return None
 
 

@@ -47,6 +47,13 @@ NO_HSTS = "# Strict-Transport-Security: only in the HTTPS configuration (--tls-c
 NOINDEX = ("# Preview of unconfirmed content: search engines keep it out of their index.\n"
            'add_header X-Robots-Tag "noindex" always;')
 INDEX = "# X-Robots-Tag noindex: only in a preview's configuration (--noindex)."
+# Previews: unconfirmed content for the company's reviewers only. Every path asks for a user and
+# password from the publisher's credentials file (htpasswd format); noindex alone is no access control.
+AUTH = ('# Preview: only the company\'s reviewers may read it (credentials: {path}).\n'
+        'auth_basic "ScanPrix Hilfe (Vorschau)";\nauth_basic_user_file {path};')
+NO_AUTH = "# HTTP basic authentication: only in a preview's configuration (--auth-user-file)."
+PROTECTED_HELP_IDS = ("# A preview asks for a password on every path, and nginx would answer a redirect here\n"
+                      "# before asking: its help IDs go through the redirect pages under go/ instead.\n")
 
 
 class ConfigError(Exception):
@@ -122,12 +129,15 @@ def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = Non
                  server_name: str = "_", tls_cert: str | None = None, tls_key: str | None = None,
                  http_listen: str = "80", standalone_prefix: Path | None = None,
                  mime_types: str = "/etc/nginx/mime.types",
-                 noindex: bool = False, project: Path = PROJECT) -> Path:
+                 noindex: bool = False, auth_user_file: str | None = None, project: Path = PROJECT) -> Path:
     """Write the configuration files into out_dir; returns the file to hand to nginx.
 
+    auth_user_file: a preview's credentials file on the server; every path then asks for them.
     project: the project whose site this is (its mkdocs.yml names the languages)."""
     if bool(tls_cert) != bool(tls_key):
         raise ConfigError("HTTPS needs both --tls-cert and --tls-key.")
+    if auth_user_file is not None and not Path(auth_user_file).is_absolute():
+        raise ConfigError(f"the credentials file '{auth_user_file}' must be an absolute path on the server.")
     langs = languages(project)
     out_dir.mkdir(parents=True, exist_ok=True)
     conf_dir = str(conf_dir or out_dir.resolve())
@@ -143,8 +153,12 @@ def write_config(site_dir: Path, out_dir: Path, *, root: Path | str | None = Non
         "TLS_KEY": str(tls_key or ""),
         "ROBOTS": NOINDEX if noindex else INDEX,
         "LANGUAGE_LOCATIONS": language_locations(langs),
+        "AUTH": AUTH.format(path=auth_user_file) if auth_user_file else NO_AUTH,
     }
-    (out_dir / "help-ids.conf").write_text(help_id_redirects(site_dir, langs), encoding="utf-8")
+    # A `return` answers before nginx asks for the password: behind one, the help IDs take
+    # their redirect pages (two hops), which ask for it like every other page.
+    redirects = PROTECTED_HELP_IDS if auth_user_file else help_id_redirects(site_dir, langs)
+    (out_dir / "help-ids.conf").write_text(redirects, encoding="utf-8")
     (out_dir / "site.conf").write_text(fill("site.conf.in", values), encoding="utf-8")
     (out_dir / "security-headers.conf").write_text(fill("security-headers.conf.in", values), encoding="utf-8")
     (out_dir / "client-limits.conf").write_text(fill("client-limits.conf.in", values), encoding="utf-8")
@@ -177,13 +191,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="the project the site was built from (default: this folder)")
     parser.add_argument("--noindex", action="store_true",
                         help="send X-Robots-Tag: noindex on every response (a preview's configuration)")
+    parser.add_argument("--auth-user-file",
+                        help="a preview's credentials file (htpasswd) on the server: every path asks for them")
     args = parser.parse_args(argv)
     try:
         path = write_config(
             args.site, args.out, root=args.root, conf_dir=args.conf_dir,
             listen=args.listen or ("443" if args.tls_cert else "80"), server_name=args.server_name,
             tls_cert=args.tls_cert, tls_key=args.tls_key, standalone_prefix=args.standalone_prefix,
-            noindex=args.noindex, project=args.project,
+            noindex=args.noindex, auth_user_file=args.auth_user_file, project=args.project,
         )
     except ConfigError as err:
         print(f"nginx_config: {err}", file=sys.stderr)

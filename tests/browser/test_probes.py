@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from harness.probes import (MOBILE, ServedSite, axe_violations, focus_stops_without_visible_focus,
-                            foreign_requests, sideways_scrolling, site_pages)
+                            foreign_requests, forget_stored_data, sideways_scrolling, site_pages,
+                            stored_data)
 from helpsite.serving import serve
 
 pytestmark = pytest.mark.browser
@@ -17,7 +18,10 @@ PLANTED_PAGE = "install.html"
 ARTICLE = '<article class="md-content__inner md-typeset">'
 DEFECTS = """
 <img src="http://tracker.example/pixel.png" alt="">
-<script>console.error("planted error"); document.cookie = "planted=1; path=/";</script>
+<script>console.error("planted error"); document.cookie = "planted=1; path=/";
+localStorage.setItem("planted-local", "1"); sessionStorage.setItem("planted-session", "1");
+Promise.all([new Promise(done => { const db = indexedDB.open("planted-db"); db.onsuccess = () => { db.result.close(); done(); }; }),
+             caches.open("planted-cache")]).then(() => { window.plantedStored = true; });</script>
 <img src="assets/favicon.svg" class="planted-no-alt">
 <div class="planted-wide" style="width: 700px">too wide</div>
 <span tabindex="0" class="planted-no-focus" style="outline: none">no focus indicator</span>
@@ -52,6 +56,15 @@ def test_finds_other_hosts_console_errors_and_cookies(planted_tab, planted_site)
     assert foreign_requests(planted_tab.log, planted_site.origin) == ["http://tracker.example/pixel.png"]
     assert any("planted error" in error for error in planted_tab.log.errors), planted_tab.log.errors
     assert [c["name"] for c in planted_tab.context.cookies()] == ["planted"]
+
+
+def test_finds_everything_a_page_stores_in_the_browser(planted_tab):
+    planted_tab.wait_for_function("window.plantedStored === true")
+    assert sorted(stored_data(planted_tab)) == [
+        "Cache Storage: planted-cache", "IndexedDB: planted-db", "cookie: planted",
+        "localStorage: planted-local", "sessionStorage: planted-session"]
+    forget_stored_data(planted_tab)
+    assert stored_data(planted_tab) == []
 
 
 def test_axe_names_rule_and_element(planted_tab):

@@ -72,6 +72,9 @@ def planted(tmp_path_factory) -> Planted:
                                    "{% if has_fact(\"remote_support.download_url\") %}{% endif %}\n"
                                    "Siehe https://example.org/irgendwass/elsewhere und `quicksupprt.exe`.\n")
     append(docs / "install.en.md", "\nYou will recieve a message.\n\n## Questions {: #planted-questionns }\n")
+    # ... and in the German wording of the review page, around its IDs and file names.
+    append(project / "data" / "review.yml", "  - id: planted-questionn\n    page: install\n"
+                                            "    edit: [data/factz.yml]\n    question: Wie lautet die Adrese?\n")
     build(project, project / "site")
     return Planted(project, project / "site")
 

@@ -36,6 +36,16 @@ def test_help_id_redirect_in_one_language_only_is_found(site_copy):
     assert findings[0].message.startswith("built page go/install/index.html has no counterpart en/go/install/index.html")
 
 
+def test_only_the_review_page_may_exist_in_german_alone(site_copy):
+    # The review page of previews (helpsite/review_page.py) is for the company, in German only.
+    shutil.copy2(site_copy / "contact.html", site_copy / "review.html")
+    assert parity.check(site_copy) == []
+    shutil.copy2(site_copy / "contact.html", site_copy / "kontakt.html")
+    findings = parity.check(site_copy)
+    assert [f.message.split(" in ")[0] for f in findings] == [
+        "built page kontakt.html has no counterpart en/kontakt.html"], findings
+
+
 def test_title_and_description_in_the_other_language_are_found(tmp_path):
     shutil.copy2(PROJECT / "mkdocs.yml", tmp_path)  # the languages
     docs = tmp_path / "docs"

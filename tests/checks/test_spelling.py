@@ -1,4 +1,5 @@
-"""Spelling: cspell with the German dictionary for *.de.md and British English for *.en.md."""
+"""Spelling: cspell with the German dictionary for *.de.md and data/review.yml (the review page's
+wording) and British English for *.en.md."""
 
 from __future__ import annotations
 
@@ -21,3 +22,10 @@ def test_macros_heading_ids_urls_and_code_are_not_spell_checked(planted_findings
     words = {(f.file, f.message.split("'")[1]) for f in planted_findings["spelling"]
              if f.file.startswith("docs/install.")}
     assert words == {("docs/install.de.md", "Adrese"), ("docs/install.en.md", "recieve")}
+
+
+def test_a_misspelling_in_the_review_pages_wording_is_found_not_its_ids_or_files(planted_findings):
+    words = {(f.file, f.message.split("'")[1]): f.message for f in planted_findings["spelling"]
+             if f.file == "data/review.yml"}
+    assert list(words) == [("data/review.yml", "Adrese")], words
+    assert "(German; suggestions: Adresse" in words[("data/review.yml", "Adrese")]

@@ -175,24 +175,37 @@ def browser(browser_session):
 
 
 STAGING_URL = "https://staging.scanprix.test/"
+# Where a preview's credentials file lies on the staging server (PREVIEW_HTPASSWD).
+STAGING_HTPASSWD = "/etc/nginx/scanprix-preview.htpasswd"
 
 
-def run_dist(project: Path, out: Path, *args: str, site_url: str | None = None) -> subprocess.CompletedProcess:
+def run_dist(project: Path, out: Path, *args: str, site_url: str | None = None,
+             htpasswd: str | None = None) -> subprocess.CompletedProcess:
     """`python -m scripts.dist --out OUT --version 0.0-test ARGS` in project, as `make dist` runs it.
 
-    SITE_URL is site_url (unset when None); PREVIEW from the caller's shell never leaks in.
+    SITE_URL is site_url and PREVIEW_HTPASSWD htpasswd (unset when None); PREVIEW, RELEASE and
+    OFFLINE from the caller's shell never leak in.
     """
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PREVIEW", "OFFLINE")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SITE_URL", "PREVIEW", "RELEASE", "OFFLINE", "PREVIEW_HTPASSWD")}
     if site_url:
         env["SITE_URL"] = site_url
+    if htpasswd:
+        env["PREVIEW_HTPASSWD"] = htpasswd
     return subprocess.run([sys.executable, "-m", "scripts.dist", "--out", str(out), "--version", "0.0-test",
                            *args], cwd=project, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
 def dist_script():
-    """dist_script(project, out, *args, site_url=None): the finished `python -m scripts.dist`."""
+    """dist_script(project, out, *args, site_url=None, htpasswd=None): the finished `python -m scripts.dist`."""
     return run_dist
+
+
+@pytest.fixture(scope="session")
+def staging_htpasswd() -> str:
+    """The credentials file dist_archives' preview names (PREVIEW_HTPASSWD)."""
+    return STAGING_HTPASSWD
 
 
 @pytest.fixture(scope="session")
@@ -203,11 +216,11 @@ def staging_url() -> str:
 
 @pytest.fixture(scope="session")
 def dist_archives(tmp_path_factory):
-    """`scripts/dist.py --preview` (make dist-preview) run once for a staging address on the
-    project as it is: (web archive, offline ZIP). The same layout as a release, which the gate
+    """`scripts/dist.py --preview` (make dist-preview) run once for a staging address and its
+    credentials file on the project as it is: (web archive, offline ZIP). The same layout as a release, which the gate
     refuses while anything is unconfirmed (test_release_gate.py builds one from a confirmed copy)."""
     out = tmp_path_factory.mktemp("dist")
-    result = run_dist(PROJECT, out, "--preview", site_url=STAGING_URL)
+    result = run_dist(PROJECT, out, "--preview", site_url=STAGING_URL, htpasswd=STAGING_HTPASSWD)
     assert result.returncode == 0, result.stdout + result.stderr
     web = out / "scanprix-support-site-0.0-test-preview.tar.gz"
     offline = out / "scanprix-help-offline-0.0-test-preview.zip"
