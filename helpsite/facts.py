@@ -16,7 +16,7 @@ import yaml
 
 from helpsite.confirmation import FACT_LISTS, fact_list_problems
 from helpsite.confirmation import fact_value as lookup  # noqa: F401  (value at a dotted key: hooks/page_macros.py)
-from helpsite.project import PROJECT, InputError, Languages, languages
+from helpsite.project import PROJECT, InputError, Languages, languages, load_yaml_text
 
 FACTS = Path("data") / "facts.yml"
 UI_TEXT = Path("data") / "ui-text.yml"
@@ -24,7 +24,7 @@ UI_TEXT = Path("data") / "ui-text.yml"
 
 def load_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml_text(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: file missing; the site takes its facts and wording from it.")
     except yaml.YAMLError as err:

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from helpsite.confirmation import page_review_problem
-from helpsite.project import InputError
+from helpsite.project import InputError, load_yaml_text
 
 # A front matter block as MkDocs reads it (mkdocs.utils.meta): YAML between --- lines at the top.
 BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
@@ -26,7 +26,7 @@ def read(source: Path) -> dict:
     if not match:
         return {}
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = load_yaml_text(match.group(1))
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from helpsite.project import InputError, languages
+from helpsite.project import InputError, SafeLoader, languages
 
 REGISTRY = Path("data") / "help-ids.yml"
 PUBLISHED = Path("data") / "help-ids-published.txt"
@@ -38,7 +38,7 @@ class HelpId:
         return f"{REGISTRY} line {self.line} ('{self.id}')"
 
 
-class RegistryLoader(yaml.SafeLoader):
+class RegistryLoader(SafeLoader):
     """SafeLoader that keeps line numbers and refuses duplicate keys (PyYAML keeps the last)."""
 
 

@@ -6,6 +6,7 @@ again (helpsite/pipeline/pages.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -14,6 +15,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements without an end tag: they open nothing.
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                  "track", "wbr"}
+_NEWLINE = re.compile("\n")
 # Material puts a page's own text (its Markdown, rendered) into this element; everything
 # around it comes from the templates.
 CONTENT_CLASS = "md-content__inner"
@@ -74,7 +76,7 @@ class _Reader(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.page = HtmlPage(text)
-        self._line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self._line_starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
         self._open_script: Script | None = None
         self._in_title = False
         self._content_depth = 0  # open elements inside the content element (0: outside)

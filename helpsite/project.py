@@ -19,8 +19,17 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parents[1]
 
+# libyaml's parser where PyYAML has it (it has on these machines): a build reads the project's
+# YAML files a few dozen times, and the pure-Python parser took a sixth of a build.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _MkDocsYamlLoader(yaml.SafeLoader):
+
+def load_yaml_text(text: str):
+    """YAML text read safely (no Python objects), with libyaml where it is installed."""
+    return yaml.load(text, Loader=SafeLoader)  # noqa: S506  (a safe loader)
+
+
+class _MkDocsYamlLoader(SafeLoader):
     """mkdocs.yml as MkDocs reads it: `!ENV NAME` and `!ENV [NAME, ..., default]` take the first
     variable that is set, else the default (read as YAML, as MkDocs' pyyaml-env-tag does);
     Python tags (!!python/name:...) are MkDocs' business and read as None here."""
@@ -34,7 +43,7 @@ def _env_tag(loader: _MkDocsYamlLoader, node: yaml.Node):
     default = names.pop() if len(names) > 1 else None
     for name in names:
         if name in loader.environ:
-            return yaml.safe_load(loader.environ[name])
+            return load_yaml_text(loader.environ[name])
     return default
 
 
