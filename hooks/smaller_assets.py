@@ -24,7 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 PURGECSS = Path("node_modules") / ".bin" / "purgecss"
-OWN_ASSETS = {"assets/javascripts/search.js": jsmin.jsmin, "assets/stylesheets/site.css": csscompressor.compress}
+OWN_ASSETS = {"assets/javascripts/search.js": jsmin.jsmin, "assets/javascripts/search-forgiving.js": jsmin.jsmin,
+              "assets/stylesheets/site.css": csscompressor.compress}
 
 
 @event_priority(-120)  # after static-i18n (-100) has built every language into site_dir
