@@ -61,13 +61,14 @@
     const best = async (query) => (await ask(query)).items[0]?.[0];
 
     /* The word as the reader probably meant it, or nothing: its other spelling, else the word
-       lunr finds within `edits` edits (from its other spellings too, for one edit). */
+       lunr finds within that many edits (from its other spellings too, for one edit). */
     const correction = async (word, edits) => {
       const spellings = otherSpellings(word);
       const item = spellings.length && await best(spellings.join(" "));
       const spelling = item && spellings.find((way) => item.terms[way]);
       if (spelling || word.length < (edits > 1 ? TWO_EDITS : ONE_EDIT)) return spelling;
-      return firstMatch(await best([word, ...(edits > 1 ? [] : spellings)].map((way) => `${way}~${edits}`).join(" ")));
+      // No template literals in the site's scripts: jsmin (hooks/smaller_assets.py) drops their spaces.
+      return firstMatch(await best([word, ...(edits > 1 ? [] : spellings)].map((way) => way + "~" + edits).join(" ")));
     };
 
     /* Material's result for the query, and the query searched instead, if any. */
