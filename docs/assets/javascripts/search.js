@@ -75,7 +75,8 @@
         (data) => standIn.dispatchEvent(new MessageEvent("message", { data }))) ?? PLAIN;
       for (const type of ["message", "error", "messageerror"]) {
         worker.addEventListener(type, (event) => (type === "message" && search.receive(event.data))
-          || standIn.dispatchEvent(type === "error" ? new ErrorEvent(type, event) : new MessageEvent(type, { data: event.data })));
+          || standIn.dispatchEvent(type === "error" ? new ErrorEvent(type, event)
+            : new MessageEvent(type, { data: event.data })));
       }
       queue.splice(0).forEach(([message, transfer]) => route(message, transfer));
     }));
