@@ -1,5 +1,7 @@
-"""Customers' questions for the site's search (data/search-questions.yml), run through
-Material's own search worker and index in a browser, as the reader's search runs them.
+"""Customers' questions for the site's search (data/search-questions.yml, and the same typed in a
+hurry: data/search-questions-typos.yml), run through Material's own search worker and index in a
+browser, as the reader's search runs them (through docs/assets/javascripts/search.js's stand-in
+worker, so the forgiving search is part of it).
 
 Used by the browser test (tests/browser/test_search_questions.py) and `make bench`.
 """
@@ -14,6 +16,10 @@ import yaml
 from helpsite.project import PROJECT
 
 QUESTIONS = Path("data") / "search-questions.yml"
+# Questions as customers type them in a hurry: typos, umlauts written out, words run together.
+TYPED_QUESTIONS = Path("data") / "search-questions-typos.yml"
+# Each set by the name the benchmark gives it.
+QUESTION_SETS = {"Customer questions": QUESTIONS, "Customer questions typed in a hurry": TYPED_QUESTIONS}
 TOP = 3  # the answering page must be among the first three pages of the result list
 
 # In the page: start Material's search worker with the page's own index, as the search field

@@ -9,6 +9,15 @@
   "Wartungsgebühren"). The parts come from CharSplit (PyPI `compound-split`), an n-gram model
   trained on German text: no hand-made word list, and it keeps the inflected surface forms
   ("Gebühren"), which is what a prefix search needs. English is left as it is.
+- Keywords run together, both languages: customers write "Email" for "E-Mail" and "pricelist"
+  for "price list". Material's search splits "E-Mail" into "e" and "mail" and finds words by
+  their start only, so neither finds the page. Keyword phrases of two words and hyphenated
+  keywords go in run together too ("pricelist", "helpdesk", "email"); the keywords are the
+  customers' words for the page, so the text's own hyphenated words are left out (joined,
+  "email" of a passing "E-Mail" listed the privacy notice above the contact page). Split
+  words ("Preis liste", "E Mail") need nothing: they are compound parts and hyphenated halves.
+  Typos and umlauts written out are forgiven when the reader searches
+  (docs/assets/javascripts/search-forgiving.js), so the index does not grow for them.
 """
 
 from __future__ import annotations
@@ -105,12 +114,30 @@ def german_terms(text: str, splitter: CompoundSplitter) -> list[str]:
     return list(dict.fromkeys(terms))  # each once, in order
 
 
+# "E-Mail", "DS-GVO", "Remote-Support": words joined by hyphens, letters only.
+HYPHENATED = re.compile(rf"(?<![-\w]){LETTERS}+(?:-{LETTERS}+)+(?![-\w])")
+# A keyword phrase of two words ("price list", "Bildschirm teilen"), letters only. Not after a
+# short word ("wie lange", "my data"): Material's prefix search for it ("wie*") would match the
+# phrase run together, and list the page for every question starting with "wie".
+TWO_WORDS = re.compile(rf"^{LETTERS}{{4,}} {LETTERS}+$")
+
+
+def joined_keywords(keywords: list[str]) -> list[str]:
+    """Keyword phrases of two words and hyphenated keywords run together: 'price list' -> 'pricelist'."""
+    phrases = [keyword for keyword in keywords if TWO_WORDS.match(keyword) or HYPHENATED.fullmatch(keyword)]
+    return [joined for joined in dict.fromkeys(re.sub(r"[- ]", "", phrase).lower() for phrase in phrases)
+            if joined not in {keyword.lower() for keyword in keywords}]
+
+
 # Languages whose compounds are split (CharSplit's German model).
 COMPOUND_LANGUAGES = {"de"}
 # lunr fields added to Material's (title 1000, text 1, tags 1000000). Keywords weigh a third of a title
 # (measured with the customer questions, scripts/bench.py): the page whose topic the customer
 # names comes before pages that mention the word in passing.
-# Compound parts weigh like words of the text they come from, a little more than the text itself.
+# Compound parts and words run together weigh like words of the text they come from, a little more
+# than the text itself. Keyword phrases run together go there too, not with the keywords: there,
+# "supportfee" and "supportrequest" made every query for "support*" count the keyword again
+# (measured: "support connect to my computer" ranked the contact page above remote support).
 EXTRA_FIELDS = {"keywords": {"boost": 300.0}, "parts": {"boost": 2.0}}
 
 
@@ -123,16 +150,17 @@ def page_keywords(project: Path, page: str, lang: str) -> list[str]:
 
 
 def enrich_index(index: dict, lang: str, project: Path, splitter: CompoundSplitter) -> dict:
-    """Material's search index for one language, with keywords and compound parts added."""
+    """Material's search index for one language, with keywords, compound parts and words run
+    together added."""
     for doc in index["docs"]:
         page, _, anchor = doc["location"].partition("#")
-        if not anchor:
-            keywords = page_keywords(project, page, lang)
-            if keywords:
-                doc["keywords"] = " ".join(keywords)
-        if lang in COMPOUND_LANGUAGES:
-            terms = german_terms(f"{doc['title']} {plain_text(doc['text'])}", splitter)
-            if terms:
-                doc["parts"] = " ".join(terms)
+        keywords = [] if anchor else page_keywords(project, page, lang)
+        if keywords:
+            doc["keywords"] = " ".join(keywords)
+        text = f"{doc['title']} {plain_text(doc['text'])}"
+        terms = german_terms(text, splitter) if lang in COMPOUND_LANGUAGES else []
+        terms = list(dict.fromkeys([*terms, *joined_keywords(keywords)]))
+        if terms:
+            doc["parts"] = " ".join(terms)
     index["config"]["fields"] = {**index["config"]["fields"], **EXTRA_FIELDS}
     return index

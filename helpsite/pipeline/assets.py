@@ -1,8 +1,9 @@
 """Smaller assets for a lighter first load.
 
-1. The site's own script and stylesheet (docs/assets/) minified with jsmin and csscompressor,
-   the minifiers of mkdocs-minify-plugin (whose own file minifying renames the files and breaks
-   with static-i18n's second build). The sources keep their comments.
+1. The site's own scripts and stylesheets (every .js and .css from docs/) minified with jsmin
+   and csscompressor, the minifiers of mkdocs-minify-plugin (whose own file minifying renames
+   the files and breaks with static-i18n's second build). The sources keep their comments.
+   jsmin 3.0.1 drops the spaces inside template literals: the site's scripts use none.
 2. Material's stylesheet reduced to the rules this site uses. Material ships one stylesheet for
    every feature and Markdown extension (22.8 KB gzip, a third of a page's first load).
    PurgeCSS (npm, package.json) keeps the rules whose selectors occur in the rendered pages or
@@ -27,13 +28,16 @@ from helpsite.pipeline.site import Settings, Site
 from helpsite.project import InputError
 
 PURGECSS = Path("node_modules") / ".bin" / "purgecss"
-OWN_ASSETS = {"assets/javascripts/search.js": jsmin.jsmin, "assets/stylesheets/site.css": csscompressor.compress}
+MINIFIERS = {".js": jsmin.jsmin, ".css": csscompressor.compress}
 MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
 
 
 def minify_own_assets(site: Site, settings: Settings) -> None:
-    for path, minify in OWN_ASSETS.items():
-        site.write(path, minify(site.read_text(path)))
+    docs = settings.project / "docs"
+    for path in site.files():
+        minify = MINIFIERS.get(posixpath.splitext(path)[1])
+        if minify and (docs / path).is_file():  # the site's own, not the theme's
+            site.write(path, minify(site.read_text(path)))
 
 
 def fingerprinted(path: str, content: bytes) -> str:

@@ -67,10 +67,11 @@ def main() -> int:
 
             print("3/6 search index and customer questions ...", flush=True)
             rows += judge.index_rows(measure.search_index_sizes(tmp / "site", langs))
-            answers = measure.question_answers(playwright, origin, langs, tmp / "profile-questions")
-            rows += judge.question_rows(answers)
-            notes += [f"question not in the top three: {a.query!r} ({a.expected}; got {a.pages[:3]})"
-                      for found in answers.values() for a in found if not a.found]
+            question_sets = measure.question_answers(playwright, origin, langs, tmp / "profile-questions")
+            for name, answers in question_sets.items():
+                rows += judge.question_rows(answers, name)
+                notes += [f"{name}: not in the top three: {a.query!r} ({a.expected}; got {a.pages[:3]})"
+                          for found in answers.values() for a in found if not a.found]
 
             print("4/6 Lighthouse ...", flush=True)
             bare_reports = {name: measure.lighthouse_median(f"{bare_origin}/{path}", tmp / f"lh-bare-{n}.json")

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from harness.building import build, copy_project
 from harness.chromium import CHROMIUM_FLAGS, FULL_CHROMIUM, launch
 from helpsite.project import PROJECT, Languages, languages, mkdocs_config
-from harness.search_questions import ask, load_questions
+from harness.search_questions import QUESTION_SETS, ask, load_questions
 from helpsite.serving import SiteHandler
 
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
@@ -184,13 +184,15 @@ def search_index_sizes(site: Path, langs: Languages) -> dict[str, int]:
             for lang, root in langs.roots().items()}
 
 
-def question_answers(playwright, origin: str, langs: Languages, profile: Path) -> dict[str, list]:
-    """data/search-questions.yml through Material's search worker: {lang: [Answer, ...]}."""
+def question_answers(playwright, origin: str, langs: Languages, profile: Path) -> dict[str, dict[str, list]]:
+    """Each question set (data/search-questions.yml, data/search-questions-typos.yml) through
+    Material's search worker: {set name: {lang: [Answer, ...]}}."""
     context = launch(playwright, profile, FULL_CHROMIUM)
     try:
         page = context.new_page()
-        return {lang: ask(page, f"{origin}/{langs.root(lang)}index.html", questions, langs.root(lang))
-                for lang, questions in load_questions().items()}
+        return {name: {lang: ask(page, f"{origin}/{langs.root(lang)}index.html", questions, langs.root(lang))
+                       for lang, questions in load_questions(path=PROJECT / path).items()}
+                for name, path in QUESTION_SETS.items()}
     finally:
         context.close()
 

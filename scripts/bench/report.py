@@ -21,9 +21,10 @@ HOW = """How it measures:
   a generated copy of the site with ten times the pages (each page a section of itself and nine
   copies).
 - Search index: each language's `search_index.json`, as a share of all.
-- Customer questions: `data/search-questions.yml` through Material's own search worker and the
-  site's index in Chromium (`harness/search_questions.py`); found = the answering page among
-  the first three result pages.
+- Customer questions: `data/search-questions.yml`, and the same typed in a hurry (typos, umlauts
+  written out, words run together: `data/search-questions-typos.yml`), through Material's own
+  search worker and the site's index in Chromium, with the site's forgiving search
+  (`harness/search_questions.py`); found = the answering page among the first three result pages.
 - Lighthouse (performance, accessibility, best practices, SEO), mobile profile, median of 5;
   target 100, or 95 when every lost point is a Material limitation (an audit a bare Material
   reference page loses too, or main-thread blocking when every script is Material's).

@@ -15,7 +15,7 @@ from harness.probes import RESULT_LINKS, SEARCH_INPUT, wait_until_results_settle
 
 pytestmark = pytest.mark.browser
 
-SEARCH_FILES = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/|sitemap\.xml")
+SEARCH_FILES = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/|sitemap\.xml|/search-forgiving\.js")
 
 
 def index(site, root):
@@ -50,6 +50,7 @@ def test_a_first_page_view_loads_no_search_and_the_search_works_after_focus(site
         tab.keyboard.type("ScanPrix", delay=10)
         assert result_pages(tab), f"{lang}: no results after focusing the search"
         assert any("search_index.json" in url for url in tab.log.requests)
+        assert any("search-forgiving.js" in url for url in tab.log.requests)
 
 
 def test_a_page_keyword_missing_from_its_text_finds_the_page(site, tab, langs):

@@ -1,5 +1,6 @@
-"""German compounds in the search index (helpsite/search_terms.py): elided compounds resolved,
-compound nouns split into their parts, English and short words left alone."""
+"""Words the search index adds (helpsite/search_terms.py): German compounds (elided compounds
+resolved, compound nouns split into their parts, English and short words left alone) and
+keyword phrases run together, as customers type them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 
 import pytest
 
-from helpsite.search_terms import CompoundSplitter, enrich_index, german_terms
+from helpsite.search_terms import CompoundSplitter, enrich_index, german_terms, joined_keywords
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +56,26 @@ def test_the_index_gets_keywords_and_german_parts_in_fields_of_their_own(splitte
     assert "Sicherung" in page["parts"].split() and "parts" not in section
     assert {"keywords", "parts"} <= set(enriched["config"]["fields"])
     assert "parts" not in enrich_index(english, "en", tmp_path, splitter)["docs"][0]  # German only
+
+
+def test_keyword_phrases_of_two_words_and_hyphenated_keywords_are_run_together():
+    joined = joined_keywords(["price list", "help desk", "E-Mail", "E-Mail-Adresse", "Remote-Support"])
+    assert joined == ["pricelist", "helpdesk", "email", "emailadresse", "remotesupport"]
+
+
+def test_phrases_after_a_short_word_longer_phrases_numbers_and_existing_keywords_stay_apart():
+    # "wie*" would otherwise match "wielange": every question starting with "wie" would list the page.
+    assert joined_keywords(["wie lange", "my data", "talk to someone", "Windows 10", "email", "e-mail"]) == []
+
+
+def test_the_index_gets_keyword_phrases_run_together_as_parts_not_as_keywords(splitter, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "prices.en.md").write_text("---\nkeywords: [price list, support fee]\n---\n", encoding="utf-8")
+    index = {"config": {"fields": {}},
+             "docs": [{"location": "prices.html", "title": "Prices", "text": "<p>Price lists.</p>"},
+                      {"location": "prices.html#fee", "title": "Fee", "text": "<p>The support fee.</p>"}]}
+    page, section = enrich_index(index, "en", tmp_path, splitter)["docs"]
+    # Not with the keywords: there "supportfee" made every "support*" query count the keyword twice.
+    assert page["keywords"] == "price list support fee"
+    assert page["parts"].split() == ["pricelist", "supportfee"] and "parts" not in section

@@ -9,6 +9,9 @@
  * 2. No dead ends. When the search finds nothing, the search help (overrides/partials/
  * search-help.html: support e-mail, phone, start page) shows below Material's own line.
  * 3. The start page's search entry opens the search in place.
+ * 4. Forgiving search. A query word that no page has (typo, umlaut written out) is looked up
+ * again as the reader probably meant it (search-forgiving.js, loaded on intent with the worker),
+ * and the result list says what was searched instead.
  */
 (() => {
   "use strict";
@@ -42,24 +45,41 @@
     if (kind !== "never") whenReleased(kind, () => send.apply(this, args));
   };
 
-  /* The search worker: a stand-in that starts the real worker on intent and passes messages on. */
+  /* The forgiving search (search-forgiving.js) loads on intent too, once, before the worker starts;
+     without it (a failed load) queries go to Material's worker as they are. */
+  const FORGIVING = new URL("search-forgiving.js", document.currentScript.src);
+  const PLAIN = { send: () => false, receive: () => false, stop() {} };
+  let forgiving = null;
+  const loadForgiving = () => (forgiving ||= new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = FORGIVING;
+    script.onload = script.onerror = () => resolve(window.spForgivingSearch);
+    document.head.append(script);
+  }));
+
+  /* The search worker: a stand-in that starts the real worker on intent and passes messages on,
+     queries through the forgiving search. */
   const RealWorker = window.Worker;
   window.Worker = function (url, options) {
     if (!/search/.test(String(url))) return new RealWorker(url, options);
     const standIn = new EventTarget();
     let queue = [];
     let worker = null;
-    standIn.postMessage = (message, transfer) =>
-      worker ? worker.postMessage(message, transfer) : queue.push([message, transfer]);
-    standIn.terminate = () => (worker ? worker.terminate() : (queue = []));
-    whenReleased("search", () => {
+    let search = PLAIN;
+    const route = (message, transfer) => search.send(message) || worker.postMessage(message, transfer);
+    standIn.postMessage = (message, transfer) => (worker ? route(message, transfer) : queue.push([message, transfer]));
+    standIn.terminate = () => (search.stop(), worker ? worker.terminate() : (queue = []));
+    whenReleased("search", () => loadForgiving().then((forgivingSearch) => {
       worker = new RealWorker(url, options);
+      search = forgivingSearch?.((message) => worker.postMessage(message),
+        (data) => standIn.dispatchEvent(new MessageEvent("message", { data }))) ?? PLAIN;
       for (const type of ["message", "error", "messageerror"]) {
-        worker.addEventListener(type, (event) =>
-          standIn.dispatchEvent(type === "error" ? new ErrorEvent(type, event) : new MessageEvent(type, { data: event.data })));
+        worker.addEventListener(type, (event) => (type === "message" && search.receive(event.data))
+          || standIn.dispatchEvent(type === "error" ? new ErrorEvent(type, event)
+            : new MessageEvent(type, { data: event.data })));
       }
-      queue.splice(0).forEach(([message, transfer]) => worker.postMessage(message, transfer));
-    });
+      queue.splice(0).forEach(([message, transfer]) => route(message, transfer));
+    }));
     return standIn;
   };
 
@@ -79,13 +99,16 @@
     if (!typing && ["/", "s", "f", "S", "F"].includes(event.key)) release("search");
   }, { capture: true, passive: true });
 
-  /* No dead ends: show the search help while Material reports "no results". */
+  /* No dead ends: show the search help while Material reports "no results". The forgiving
+     search's note goes below Material's line (no links: Material's arrow keys walk links). */
   document.addEventListener("DOMContentLoaded", () => {
     const help = document.querySelector("[data-sp-search-help]");
+    const note = document.querySelector("[data-sp-search-instead]");
     const meta = document.querySelector(".md-search-result__meta");
     const config = document.getElementById("__config");
-    if (!help || !meta || !config) return;
+    if (!help || !note || !meta || !config) return;
     const none = JSON.parse(config.textContent).translations["search.result.none"];
+    meta.after(note);
     // After the result list, not inside it: Material's arrow keys walk every link in there.
     meta.closest(".md-search-result").after(help);
     new MutationObserver(() => {
