@@ -34,9 +34,13 @@ def preload() -> None:
     from material.extensions.emoji import twemoji
 
     twemoji({}, None)
-    # The project's package, which the hooks import (its caches start empty: nothing is read).
+    # The project's package, which the hooks import, and what it reads of Material's templates
+    # (the same for every project built); nothing of a project is read here.
     import helpsite.generator  # noqa: F401
     import helpsite.pipeline  # noqa: F401
+    from helpsite.page_security import material_scripts
+
+    material_scripts()
 
 
 def run_in_child(request: dict) -> None:

@@ -78,6 +78,15 @@ def one_page_of_each_kind(pages: list[SitePage]) -> list[SitePage]:
     return list(kinds.values())
 
 
+def every_page_of_one_language(pages: list[SitePage]) -> list[SitePage]:
+    """Every page of the default language, and one page of each kind in the others: the
+    languages' pages share templates and styles, and checks/parity.py keeps their structure the
+    same (headings, their IDs and order, help IDs)."""
+    default = languages().default
+    return [page for page in pages if page.lang == default] + [
+        page for page in one_page_of_each_kind(pages) if page.lang != default]
+
+
 @dataclass
 class ServedSite:
     """A built site served on 127.0.0.1 and its content pages."""

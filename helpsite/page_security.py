@@ -118,24 +118,29 @@ def template_scripts(template: str) -> list[str]:
     return [script.text for script in read_page(template).scripts if runs(script) and not script.src]
 
 
-def _templates(project: Path) -> list[tuple[str, Path]]:
+def _scripts_of(origin: str, path: Path) -> list[KnownScript]:
+    """The known scripts of one template: those with enough fixed text to be a narrow pattern."""
+    known = []
+    for text in template_scripts(path.read_text(encoding="utf-8")):
+        pattern, literal = script_pattern(text)
+        if literal >= MIN_LITERAL:
+            known.append(KnownScript(origin, text.strip(), pattern))
+    return known
+
+
+@functools.cache
+def material_scripts() -> tuple[KnownScript, ...]:
+    """The inline scripts of the installed Material's templates (the same for every project)."""
     # The installed theme's folder, found without importing it (it would import MkDocs).
     material_dir = Path(importlib.util.find_spec("material").origin).resolve().parent
-    found = [(f"material/{p.relative_to(material_dir).as_posix()}", p)
-             for p in sorted((material_dir / "templates").rglob("*.html"))]
-    found += [(p.relative_to(project).as_posix(), p) for p in sorted((project / "overrides").rglob("*.html"))]
-    return found
+    return tuple(script for path in sorted((material_dir / "templates").rglob("*.html"))
+                 for script in _scripts_of(f"material/{path.relative_to(material_dir).as_posix()}", path))
 
 
 @functools.lru_cache(maxsize=8)
-def _known_scripts(project: Path, _overrides_state: tuple) -> tuple[KnownScript, ...]:
-    known = []
-    for origin, path in _templates(project):
-        for text in template_scripts(path.read_text(encoding="utf-8")):
-            pattern, literal = script_pattern(text)
-            if literal >= MIN_LITERAL:
-                known.append(KnownScript(origin, text.strip(), pattern))
-    return tuple(known)
+def _override_scripts(project: Path, _overrides_state: tuple) -> tuple[KnownScript, ...]:
+    return tuple(script for path in sorted((project / "overrides").rglob("*.html"))
+                 for script in _scripts_of(path.relative_to(project).as_posix(), path))
 
 
 def known_scripts(project: Path = PROJECT) -> tuple[KnownScript, ...]:
@@ -144,7 +149,7 @@ def known_scripts(project: Path = PROJECT) -> tuple[KnownScript, ...]:
     Read again when a file under overrides/ changes (`mkdocs serve` rebuilds in one process)."""
     project = Path(project).resolve()
     state = tuple((str(p), p.stat().st_mtime_ns) for p in sorted((project / "overrides").rglob("*.html")))
-    return _known_scripts(project, state)
+    return material_scripts() + _override_scripts(project, state)
 
 
 def origin_of(text: str, known: tuple[KnownScript, ...]) -> str | None:

@@ -11,12 +11,21 @@
    drops the CSS variables, keyframes and fonts nothing uses. The result is named by its own
    content hash (main.<hash>.min.css), so the web server may let browsers keep it for a year;
    the pages' links follow the new name (helpsite/pipeline/pages.py).
+   PurgeCSS keeps a rule when its selector's words occur among the words of the content (its
+   default extractor: runs of letters, digits, _ and -). So its result depends on the
+   stylesheet and on which of the stylesheet's own words the content has, nothing more: that
+   is the key under which a result is kept in a cache in the system's temporary folder, and a
+   build whose pages use the same words (the tests build dozens of copies) does not start
+   Node again (half a second).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import posixpath
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -30,6 +39,9 @@ from helpsite.project import InputError
 PURGECSS = Path("node_modules") / ".bin" / "purgecss"
 MINIFIERS = {".js": jsmin.jsmin, ".css": csscompressor.compress}
 MATERIAL_STYLESHEET = "assets/stylesheets/main.*.min.css"
+PURGECSS_OPTIONS = ["--variables", "--keyframes", "--font-face"]
+WORD = re.compile(rb"[A-Za-z0-9_-]+")  # PurgeCSS's default extractor
+CACHE = Path(tempfile.gettempdir()) / "scanprix-support-purgecss"
 
 
 def minify_own_assets(site: Site, settings: Settings) -> None:
@@ -47,9 +59,35 @@ def fingerprinted(path: str, content: bytes) -> str:
     return posixpath.join(folder, f"{stem}.{hashlib.sha256(content).hexdigest()[:8]}.min.css")
 
 
+def purgecss_key(project: Path, stylesheet: Path, content: list[Path]) -> str:
+    """What decides PurgeCSS's result: its version and options, the stylesheet, and which of the
+    stylesheet's words the content has."""
+    css = stylesheet.read_bytes()
+    css_words = set(WORD.findall(css))
+    used: set[bytes] = set()
+    for path in content:
+        used |= css_words.intersection(WORD.findall(path.read_bytes()))
+    version = json.loads((project / "node_modules" / "purgecss" / "package.json").read_text())["version"]
+    key = hashlib.sha256(css)
+    key.update(json.dumps([version, PURGECSS_OPTIONS]).encode())
+    key.update(b"\0".join(sorted(used)))
+    return key.hexdigest()
+
+
+def purgecss(project: Path, stylesheet: Path, content_globs: list[Path]) -> bytes:
+    """PurgeCSS's reduced stylesheet (npm, package.json); raises InputError when it fails."""
+    with tempfile.TemporaryDirectory(prefix="purgecss-") as output:
+        result = subprocess.run(
+            [str(project / PURGECSS), "--css", str(stylesheet), "--content", *map(str, content_globs),
+             "--output", output, *PURGECSS_OPTIONS],
+            capture_output=True, text=True, timeout=120)
+        if result.returncode != 0:
+            raise InputError(f"PurgeCSS failed on {stylesheet.name}:\n{result.stderr[-2000:]}")
+        return (Path(output) / stylesheet.name).read_bytes()
+
+
 def reduce_material_stylesheet(site: Site, settings: Settings) -> None:
-    purgecss = settings.project / PURGECSS
-    if not purgecss.exists():
+    if not (settings.project / PURGECSS).exists():
         raise InputError(f"{PURGECSS} missing: the build reduces Material's stylesheet with it. "
                          "Run `npm ci` (make build does).")
     stylesheets = site.files(MATERIAL_STYLESHEET)
@@ -58,15 +96,17 @@ def reduce_material_stylesheet(site: Site, settings: Settings) -> None:
                          f"{len(stylesheets)}; helpsite/pipeline/assets.py needs updating.")
     [path] = stylesheets
     rendered = site.rendered
-    with tempfile.TemporaryDirectory(prefix="purgecss-") as output:
-        # The selectors come from the pages and scripts as the generator rendered them: no
-        # step of the pipeline adds a class.
-        result = subprocess.run(
-            [str(purgecss), "--css", str(rendered / path),
-             "--content", str(rendered / "**" / "*.html"), str(rendered / "assets" / "javascripts" / "*.js"),
-             "--output", output, "--variables", "--keyframes", "--font-face"],
-            capture_output=True, text=True, timeout=120)
-        if result.returncode != 0:
-            raise InputError(f"PurgeCSS failed on {path}:\n{result.stderr[-2000:]}")
-        reduced = (Path(output) / posixpath.basename(path)).read_bytes()
+    # The words come from the pages and scripts as the generator rendered them: no step of the
+    # pipeline adds a class.
+    scripts = rendered / "assets" / "javascripts"
+    content = sorted(rendered.rglob("*.html")) + sorted(scripts.glob("*.js"))
+    cached = CACHE / f"{purgecss_key(settings.project, rendered / path, content)}.css"
+    if cached.exists():
+        reduced = cached.read_bytes()
+    else:
+        reduced = purgecss(settings.project, rendered / path, [rendered / "**" / "*.html", scripts / "*.js"])
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(reduced)
+        partial.replace(cached)  # whole or not at all, should two builds write at once
     site.rename(path, fingerprinted(path, reduced), reduced)

@@ -7,10 +7,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
-from helpsite.project import languages
 from harness.probes import (MOBILE, NO_ANIMATIONS, RESULT_LINKS, SEARCH_INPUT, VIEWPORTS,
-                            focus_stops_without_visible_focus, one_page_of_each_kind,
-                            wait_until_results_settle)
+                            every_page_of_one_language, focus_stops_without_visible_focus,
+                            one_page_of_each_kind, wait_until_results_settle)
+from helpsite.project import languages
 
 pytestmark = pytest.mark.browser
 
@@ -47,11 +47,13 @@ def test_first_tab_shows_a_skip_link_to_the_content(site, tab):
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 def test_every_focus_stop_shows_focus(site, tab, viewport):
-    """Every page on a desktop; on a phone one page of each kind (the phone layout is the
-    template's: header, drawer, the same content styles)."""
+    """On a desktop every page of one language (the other languages' pages have the same
+    structure: probes.every_page_of_one_language); on a phone one page of each kind (the phone
+    layout is the template's: header, drawer, the same content styles)."""
     tab.set_viewport_size(VIEWPORTS[viewport])
     problems, kinds_seen = [], set()
-    for page in site.pages if viewport == "desktop" else one_page_of_each_kind(site.pages):
+    pages = every_page_of_one_language(site.pages) if viewport == "desktop" else one_page_of_each_kind(site.pages)
+    for page in pages:
         tab.goto(site.url(page.path), wait_until="load")
         problems += [f"{page.path} ({viewport}): {finding}"
                      for finding in focus_stops_without_visible_focus(tab, kinds_seen)]
