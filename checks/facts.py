@@ -14,7 +14,6 @@ import os
 import re
 from pathlib import Path
 
-
 from checks import PROJECT, Finding, rel
 from helpsite.facts import FACTS, load_yaml
 
