@@ -83,3 +83,9 @@ def ask(page, start_url: str, questions: list[dict], lang_root: str) -> list[Ans
                    [path.lstrip("/") for path in pages])
             for question, pages in zip(questions, results)]
 
+
+
+def with_a_typo(word: str) -> str:
+    """The word with its third letter wrong, as a reader types it in a hurry: the forgiving
+    search (docs/assets/javascripts/search-forgiving.js) allows one edit from five letters."""
+    return word[:2] + ("q" if word[2].lower() != "q" else "z") + word[3:]

@@ -296,8 +296,9 @@ class Reader:
 
     @on_browser_thread
     def search(self, term: str) -> list[str]:
-        """Type term into Material's search; the addresses of the hits (absolute)."""
+        """Type term into Material's search (emptied first); the addresses of the hits (absolute)."""
         self.page.locator("input.md-search__input").click()
+        self.page.locator("input.md-search__input").fill("")
         self.page.keyboard.type(term)
         self.page.wait_for_function(
             "() => /\\d/.test(document.querySelector('.md-search-result__meta')?.textContent || '')",

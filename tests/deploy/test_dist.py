@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from harness.building import content_pages
+from harness.search_questions import with_a_typo
 from helpsite.project import languages
 from scripts import dist, nginx_config
 
@@ -150,6 +151,8 @@ def test_offline_search_finds_pages_of_the_readers_language(offline_dir, reader_
     assert urljoin(language_root, location) in hits, (word, hits)
     for hit in hits:
         assert hit.startswith(language_root) and languages().of_path(hit[len(offline_dir.as_uri()) + 1:]) == lang, hit
+    typo = with_a_typo(word)  # the forgiving search works from file:// too
+    assert urljoin(language_root, location) in [h.split("?")[0] for h in reader.search(typo)], (typo, location)
     assert not reader.problems()
 
 

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from helpsite.built_site import built_pages
 from helpsite.project import languages
 from harness.ports import free_port
+from harness.search_questions import with_a_typo
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
@@ -63,7 +64,9 @@ def test_search_finds_pages_of_the_readers_language(nginx_site, reader_for, titl
     assert urljoin(language_root, location) in [h.split("?")[0] for h in hits], (word, hits)
     for hit in hits:
         assert hit.startswith(language_root) and languages().of_path(hit[len(origin) + 1:]) == lang, hit
-    assert not reader.problems()  # the search worker and its index loads
+    typo = with_a_typo(word)  # the forgiving search works under the CSP too
+    assert urljoin(language_root, location) in [h.split("?")[0] for h in reader.search(typo)], (typo, location)
+    assert not reader.problems()  # the search worker and its index loads, nothing the CSP blocks
 
 
 def test_language_switch_leads_to_the_same_page_in_the_other_language(nginx_site, reader_for):
