@@ -26,8 +26,10 @@ FIRST_STOP = """() => {
 
 
 def test_first_tab_shows_a_skip_link_to_the_content(site, tab):
+    """The skip link is the template's: every page of one language and a page of each kind in
+    the others (probes.every_page_of_one_language)."""
     problems = []
-    for page in site.pages:
+    for page in every_page_of_one_language(site.pages):
         if page.is_not_found_page:
             continue  # Material adds the skip link only to pages with headings in the TOC
         tab.goto(site.url(page.path))
