@@ -18,11 +18,12 @@ MARK_CLASS = "sp-unconfirmed"
 WORDING_KEY = "unconfirmed_mark"  # in data/ui-text.yml
 
 
-def open_label(facts: Mapping, key: str, lang: str, langs: tuple[str, ...]) -> str | None:
+def open_label(facts: Mapping, key: str, lang: str, langs: tuple[str, ...], states=None) -> str | None:
     """The label of the open fact at key (or of the first open one under it), in lang; None
-    when key is confirmed or from the source. A fact named in no list is labelled by its key."""
+    when key is confirmed or from the source. A fact named in no list is labelled by its key.
+    states: fact_states(facts, langs), when the caller has them already."""
     entries = open_fact_entries(facts)
-    for state in fact_states(facts, langs).values():
+    for state in (states or fact_states(facts, langs)).values():
         if state.is_open and (covers(key, state.key) or covers(state.key, key)):
             if state.list == UNCONFIRMED and isinstance(entries.get(state.entry), Mapping):
                 label = entries[state.entry].get("label")
@@ -42,9 +43,9 @@ def mark_html(key: str, label: str, wording: str, value=None) -> str:
 def template_marks(facts: Mapping, lang: str, langs: tuple[str, ...], wording: str) -> dict[str, str]:
     """Mark of every open fact and open list entry, by key, for the templates
     (`config.extra.marks`): empty when everything is confirmed."""
-    marks = {}
-    for state in fact_states(facts, langs).values():
+    marks, states = {}, fact_states(facts, langs)
+    for state in states.values():
         if state.is_open:
             for key in {state.key, state.entry} - {None}:
-                marks[key] = mark_html(key, open_label(facts, key, lang, langs), wording)
+                marks[key] = mark_html(key, open_label(facts, key, lang, langs, states), wording)
     return marks

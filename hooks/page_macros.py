@@ -22,7 +22,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpsite import facts as site_facts, marks
+from helpsite import confirmation, facts as site_facts, marks
 from helpsite.project import languages, source_language
 
 
@@ -47,6 +47,8 @@ def define_env(env):
         return (source_language(Path(source_path(page)).name, langs) if page else None) or langs.default
 
     localised = functools.cache(lambda code: site_facts.localise(all_facts, code, langs))
+    states = confirmation.fact_states(all_facts, langs.codes)  # the facts of this build, read once
+    open_label = functools.cache(lambda key, code: marks.open_label(all_facts, key, code, langs.codes, states))
 
     def value(key: str):
         try:
@@ -56,7 +58,7 @@ def define_env(env):
 
     def mark(key: str, shown=None) -> str | None:
         """The editor's mark when key is not confirmed yet (None when it is)."""
-        label = marks.open_label(all_facts, key, lang(), langs.codes)
+        label = open_label(key, lang())
         if label is None:
             return None
         if release:
