@@ -36,7 +36,6 @@ import importlib.util
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from helpsite.addresses import scheme, stays_on_site
 from helpsite.html_page import HtmlPage, Script, read_page

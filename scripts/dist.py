@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 from helpsite import release as gate
 from helpsite.generator import MKDOCS
 from helpsite.precompress import precompress
-from helpsite.project import PROJECT, mkdocs_config
+from helpsite.project import mkdocs_config
 from scripts import nginx_config
 
 DEFAULT_DEPLOY_DIR = "/srv/scanprix-support/current"

@@ -67,8 +67,9 @@ def renamed_link_edits(page: HtmlPage, path: str, renamed: dict[str, str], base_
     for tag in page.tags_named("link") + page.tags_named("script"):
         attribute = "href" if tag.name == "link" else "src"
         href = tag.get(attribute)
-        if href and site_path(path, href, base_path) in renamed:
-            new_name = posixpath.basename(renamed[site_path(path, href, base_path)])
+        target = site_path(path, href, base_path) if href else None
+        if target in renamed:
+            new_name = posixpath.basename(renamed[target])
             edits.append((tag.start, tag.end, tag.with_attrs({attribute: posixpath.join(posixpath.dirname(href), new_name)})))
     return edits
 

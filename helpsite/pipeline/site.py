@@ -10,7 +10,6 @@ mkdocs.yml without MkDocs.
 from __future__ import annotations
 
 import fnmatch
-import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ class Settings:
     site_url: str
     site_names: dict[str, str]  # language -> the site's name in it (the end of each page title)
     offline: bool  # the offline help bundle (file://): no server, no search engines
-    preview: bool  # a preview build (make dist-preview, make serve)
+    preview: bool  # a preview build (make dist-preview): the help-ID pages carry its notice too
 
     @classmethod
     def of_project(cls, project: Path, environ: Mapping[str, str] | None = None) -> Settings:

@@ -11,7 +11,7 @@ import pytest
 
 from helpsite import page_security
 from harness.building import build, copy_project
-from helpsite.project import PROJECT, InputError
+from helpsite.project import InputError
 
 KNOWN = page_security.known_scripts()
 TABS = ('var target=document.getElementById(location.hash.slice(1));'
