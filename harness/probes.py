@@ -160,14 +160,15 @@ def foreign_requests(log: PageLog, origin: str) -> list[str]:
             if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != local]
 
 
-def axe_violations(page) -> list[str]:
-    """WCAG 2.2 A/AA violations of the page as it is now: 'rule (impact) at selector: help'."""
+def axe_violations(page, within: str | None = None) -> list[str]:
+    """WCAG 2.2 A/AA violations of the page as it is now, or of the elements matching the CSS
+    selector `within` and what they hold: 'rule (impact) at selector: help'."""
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
         "rules": {rule: {"enabled": True} for rule in EXTRA_AXE_RULES},
         "resultTypes": ["violations"],
     }
-    results = Axe().run(page, options=options).response
+    results = Axe().run(page, context=within, options=options).response
     return [
         f"{violation['id']} ({violation['impact']}) at {' '.join(map(str, node['target']))}: "
         f"{violation['help']}"

@@ -46,7 +46,9 @@ def serve(site_dir: Path, port: int | None = None, handler_class: type = SiteHan
     """Serve site_dir on 127.0.0.1 in a thread; yields the origin ('http://127.0.0.1:PORT')."""
     handler = functools.partial(handler_class, directory=str(site_dir))
     server = SiteServer(("127.0.0.1", port or 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Checks for shutdown every 50 ms, not every 500 (the default): a check run or a test
+    # that serves a site waits that long when it stops the server.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -152,11 +152,12 @@ def browser_thread(chromium_path):
 
 @pytest.fixture(scope="session")
 def browser_session(browser_thread, chromium_path, tmp_path_factory):
-    """One Chromium per worker, with a fresh profile, that records CSP violations on every page."""
+    """One Chromium per worker, with a fresh profile, that records CSP violations on every page;
+    reduced motion as in the browser tests (tests/browser/conftest.py)."""
     thread, driver = browser_thread
 
     def start():
-        context = launch(driver, tmp_path_factory.mktemp("deploy-profile"))
+        context = launch(driver, tmp_path_factory.mktemp("deploy-profile"), reduced_motion="reduce")
         context.add_init_script(CSP_LISTENER)
         return context
 
