@@ -40,38 +40,26 @@ def langs():
     return languages()
 
 
-def one_id_per_family(published: dict) -> dict:
-    """From help-ids.json's IDs: one per kind of target (page, page#heading, retired ID), per
-    target page. Browsers follow this sample; every ID is checked over HTTP and in the files."""
+def one_id_per_kind(published: dict) -> dict:
+    """From help-ids.json's IDs: one that opens a page, one that opens a heading, and a retired
+    one of each. Browsers follow this sample (the redirect pages and nginx's redirects are made
+    alike for every ID); every ID is checked over HTTP and in the files (tests/help_ids)."""
     sample = {}
     for help_id, entry in sorted(published.items()):
         first = next(iter(entry.values()))
         if not isinstance(first, dict):
             continue
-        page, _, anchor = first["target"].partition("#")
-        kind = (page.rsplit("/", 1)[-1], bool(anchor), "replaced_by" in entry)
-        sample.setdefault(kind, (help_id, entry))
-    return dict(sample.values())
-
-
-def one_id_per_kind(published: dict) -> dict:
-    """One ID that opens a page, one that opens a heading, one retired: for the browsers of the
-    nginx and offline tests (the served site's browser test follows one per family)."""
-    sample = {}
-    for help_id, entry in one_id_per_family(published).items():
-        target = next(iter(entry.values()))["target"]
-        sample.setdefault(("#" in target, "replaced_by" in entry), (help_id, entry))
+        sample.setdefault(("#" in first["target"], "replaced_by" in entry), (help_id, entry))
     return dict(sample.values())
 
 
 @pytest.fixture(scope="session")
 def help_id_sample():
-    """help_id_sample(site_dir, per="family"|"kind") -> {id: {lang: {address, target}}}."""
+    """help_id_sample(site_dir) -> {id: {lang: {address, target}}}: one_id_per_kind."""
     import json
 
-    def sample(site, per="family"):
-        published = json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"]
-        return (one_id_per_family if per == "family" else one_id_per_kind)(published)
+    def sample(site):
+        return one_id_per_kind(json.loads((site / "help-ids.json").read_text(encoding="utf-8"))["ids"])
     return sample
 
 

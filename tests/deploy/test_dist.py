@@ -125,7 +125,7 @@ def test_offline_navigation_and_language_switch(offline_dir, reader_for):
 @pytest.mark.browser
 def test_offline_help_id_pages_lead_to_their_pages(offline_dir, reader_for, help_id_sample):
     reader = reader_for("file://")
-    sample = help_id_sample(offline_dir, per="kind")
+    sample = help_id_sample(offline_dir)
     go = [offline_dir / root / "go" / help_id / "index.html"
           for help_id in sample for root in languages().roots().values()]
     assert len(go) >= 4, "too few help-ID pages in the bundle"

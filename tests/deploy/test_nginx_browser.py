@@ -82,7 +82,7 @@ def test_help_id_addresses_lead_to_their_pages(nginx_site, reader_for, help_id_s
     tests/deploy/test_nginx_http.py."""
     origin, site_dir, _ = nginx_site
     reader = reader_for(origin)
-    sample = help_id_sample(site_dir, per="kind")
+    sample = help_id_sample(site_dir)
     go = [site_dir / langs_root / "go" / help_id / "index.html"
           for help_id in sample for langs_root in languages().roots().values()]
     assert len(go) >= 4, "too few help-ID pages built"

@@ -1,6 +1,7 @@
-"""`make serve` shows edits at once: a fact in data/facts.yml, a wording in data/ui-text.yml and a
-template in overrides/ change the served page without a restart (mkdocs.yml `watch:`), and the
-served site is the editor's view (the editor's marks, the preview notice, the review page)."""
+"""`make serve` serves both languages and shows edits at once: a fact in data/facts.yml, a wording
+in data/ui-text.yml and a template in overrides/ change the served page without a restart
+(mkdocs.yml `watch:`), and the served site is the editor's view (the editor's marks, the preview
+notice, the review page)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def wait_for(url: str, condition, what: str, process: subprocess.Popen, log, tim
         text = fetch(url)
         if text is not None and condition(text):
             return text
-        time.sleep(0.3)
+        time.sleep(0.1)
     log.seek(0)
     pytest.fail(f"{what}: not seen at {url} within {timeout} s; mkdocs serve said:\n{log.read()[-3000:]}")
 
@@ -77,6 +78,8 @@ def test_served_pages_change_when_a_fact_a_wording_or_a_template_changes(served_
     page = wait_for(privacy, lambda text: "sp-unconfirmed" in text, "the first build", process, log)
     assert 'data-fact="company.legal_name"' in page and "Beispiel Preislisten GmbH" not in page
     assert fetch(f"{origin}/{REVIEW_PAGE}") is not None, "make serve has no review page"
+    assert '<html lang="de"' in (fetch(f"{origin}/") or ""), "German start page not served"
+    assert '<html lang="en"' in (fetch(f"{origin}/en/") or ""), "English start page not served"
 
     # A fact gets a value (still to be confirmed: the value shows inside the mark).
     edit(project / "data" / "facts.yml", "  legal_name: null\n", "  legal_name: Beispiel Preislisten GmbH\n")

@@ -1,18 +1,11 @@
-"""Set-up: pinned dependencies, two commands, and `make serve` serving both languages."""
+"""Set-up: pinned dependencies and two commands (`make serve` itself: test_serve.py)."""
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import time
 import tomllib
-import urllib.request
 
-from harness.building import MKDOCS
 from helpsite.project import PROJECT
-from harness.ports import free_port
 
 
 def test_lock_file_pins_every_package_with_hashes():
@@ -43,28 +36,3 @@ def test_makefile_and_ci_use_the_same_commands():
     for target in ("serve", "test", "build", "check", "review"):
         assert re.search(rf"^{target}:", makefile, re.M), f"Makefile has no {target} target"
     assert "make test" in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
-
-
-def test_mkdocs_serve_serves_both_languages():
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
-    server = subprocess.Popen(
-        [str(MKDOCS), "serve", "--strict", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    try:
-        deadline = time.monotonic() + 90
-        pages = {}
-        while time.monotonic() < deadline and len(pages) < 2:
-            for path in ("/", "/en/"):
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
-                        pages[path] = r.read().decode()
-                except OSError:
-                    time.sleep(0.1)
-            assert server.poll() is None, server.stdout.read().decode()[-3000:]
-        assert '<html lang="de"' in pages.get("/", ""), "German start page not served"
-        assert '<html lang="en"' in pages.get("/en/", ""), "English start page not served"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
