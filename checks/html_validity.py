@@ -88,12 +88,17 @@ def validate(pages: list[Path]) -> dict[Path, list[dict]]:
             results[page].append(message)
         for page, messages in results.items():
             cache["pages"][digests[page]] = messages
-        cache["pages"] = dict(list(cache["pages"].items())[-CACHE_SIZE:])
+    found = {page: cache["pages"][digests[page]] for page in pages}
+    if new:
+        # This run's pages last, so that the oldest others make room (a full cache once dropped
+        # pages this run had just found in it).
+        used = {digest: cache["pages"].pop(digest) for digest in dict.fromkeys(digests.values())}
+        cache["pages"] = dict(list({**cache["pages"], **used}.items())[-CACHE_SIZE:])
         CACHE.parent.mkdir(parents=True, exist_ok=True)
         partial = CACHE.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps(cache), encoding="utf-8")
         partial.replace(CACHE)  # whole or not at all, should two runs write at once
-    return {page: cache["pages"][digests[page]] for page in pages}
+    return found
 
 
 def check(site: Path, project: Path = PROJECT) -> list[Finding]:
