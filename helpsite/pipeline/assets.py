@@ -12,11 +12,13 @@
    content hash (main.<hash>.min.css), so the web server may let browsers keep it for a year;
    the pages' links follow the new name (helpsite/pipeline/pages.py).
    PurgeCSS keeps a rule when its selector's words occur among the words of the content (its
-   default extractor: runs of letters, digits, _ and -). So its result depends on the
-   stylesheet and on which of the stylesheet's own words the content has, nothing more: that
-   is the key under which a result is kept in a cache in the system's temporary folder, and a
-   build whose pages use the same words (the tests build dozens of copies) does not start
-   Node again (half a second).
+   default extractor: runs of letters, digits, _ and -); which variables, keyframes and fonts
+   stay then follows from the rules kept. So its result depends on the stylesheet and on which
+   of the words of its selectors the content has, nothing more: that is the key under which a
+   result is kept in a cache in the system's temporary folder, and a build whose pages use the
+   same selector words does not start Node again (half a second). Selector words, not all the
+   stylesheet's words: a copy of the project has other dates and times in its pages ("08",
+   "36"), which occur in the stylesheet's values, not in its selectors.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pathlib import Path
 
 import csscompressor
 import jsmin
+import tinycss2
 
 from helpsite.pipeline.site import Settings, Site
 from helpsite.project import InputError
@@ -59,16 +62,50 @@ def fingerprinted(path: str, content: bytes) -> str:
     return posixpath.join(folder, f"{stem}.{hashlib.sha256(content).hexdigest()[:8]}.min.css")
 
 
+def selector_words(css: bytes) -> set[bytes]:
+    """The words of every selector of the stylesheet, inside @media and other blocks too (read
+    with tinycss2); the words of declarations (values, variables) are not among them."""
+    words: set[bytes] = set()
+
+    def read(rules) -> None:
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                words.update(WORD.findall(tinycss2.serialize(rule.prelude).encode()))
+            elif rule.type == "at-rule" and rule.content is not None:
+                read(tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True))
+
+    read(tinycss2.parse_stylesheet_bytes(css, skip_comments=True, skip_whitespace=True)[0])
+    return words
+
+
+def cached_selector_words(css: bytes, digest: str) -> set[bytes]:
+    """selector_words, kept in the cache under the stylesheet's hash (a tenth of a second to read)."""
+    path = CACHE / f"{digest}.selector-words.json"
+    if path.exists():
+        return {word.encode() for word in json.loads(path.read_text(encoding="ascii"))}
+    words = selector_words(css)
+    write_whole(path, json.dumps(sorted(word.decode() for word in words)).encode())
+    return words
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Whole or not at all, should two builds write the same cache entry at once."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
 def purgecss_key(project: Path, stylesheet: Path, content: list[Path]) -> str:
     """What decides PurgeCSS's result: its version and options, the stylesheet, and which of the
-    stylesheet's words the content has."""
+    words of its selectors the content has."""
     css = stylesheet.read_bytes()
-    css_words = set(WORD.findall(css))
+    key = hashlib.sha256(css)
+    wanted = cached_selector_words(css, key.hexdigest())
     used: set[bytes] = set()
     for path in content:
-        used |= css_words.intersection(WORD.findall(path.read_bytes()))
+        used |= wanted.intersection(WORD.findall(path.read_bytes()))
     version = json.loads((project / "node_modules" / "purgecss" / "package.json").read_text())["version"]
-    key = hashlib.sha256(css)
     key.update(json.dumps([version, PURGECSS_OPTIONS]).encode())
     key.update(b"\0".join(sorted(used)))
     return key.hexdigest()
@@ -105,8 +142,5 @@ def reduce_material_stylesheet(site: Site, settings: Settings) -> None:
         reduced = cached.read_bytes()
     else:
         reduced = purgecss(settings.project, rendered / path, [rendered / "**" / "*.html", scripts / "*.js"])
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(reduced)
-        partial.replace(cached)  # whole or not at all, should two builds write at once
+        write_whole(cached, reduced)
     site.rename(path, fingerprinted(path, reduced), reduced)

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpsite import pipeline
+from helpsite.pipeline import assets
 from helpsite.project import PROJECT, InputError
 
 FIXTURE = Path(__file__).with_name("fixtures") / "two-languages"
@@ -87,6 +88,24 @@ def test_materials_stylesheet_reduced_and_named_by_its_content(published):
     for page, prefix in (("index.html", ""), ("en/install.html", "../")):
         hrefs = [link["href"] for link in soup(published / page).find_all("link", rel="stylesheet")]
         assert f"{prefix}assets/stylesheets/{stylesheet.name}" in hrefs, (page, hrefs)
+
+
+def test_purgecss_is_asked_again_only_when_the_words_of_the_selectors_in_the_pages_change(tmp_path, monkeypatch):
+    """The cache key of the reduced stylesheet (pipeline/assets.py): words of its selectors,
+    inside @media too, count; words of its values (dates and times in a copy's pages) do not."""
+    monkeypatch.setattr(assets, "CACHE", tmp_path / "cache")
+    stylesheet = tmp_path / "main.css"
+    stylesheet.write_bytes(b".md-header{color:#123}@media (min-width:60em){.md-intro:hover{transition:opacity 250ms}}")
+    assert assets.selector_words(stylesheet.read_bytes()) == {b"md-header", b"md-intro", b"hover"}
+    page = tmp_path / "page.html"
+
+    def key(html: str) -> str:
+        page.write_text(html, encoding="utf-8")
+        return assets.purgecss_key(PROJECT, stylesheet, [page])
+
+    plain = key('<header class="md-header">Stand: 2026-12-06 08:36</header>')
+    assert key('<header class="md-header">Stand: 2026-11-30 12:00, opacity 250ms</header>') == plain
+    assert key('<header class="md-header"><p class="md-intro">Stand</p></header>') != plain
 
 
 def test_own_assets_minified_and_source_maps_gone(published):
