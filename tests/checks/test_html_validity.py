@@ -51,18 +51,15 @@ def test_unchanged_pages_are_not_validated_again(clean_findings, site_copy, tmp_
     assert "Duplicate ID “x”." in [m["message"] for m in messages[pages[1]]]
 
 
-def test_a_full_cache_keeps_the_pages_of_the_run_that_fills_it(clean_findings, site_copy, tmp_path, monkeypatch):
+def test_a_full_cache_keeps_the_pages_of_the_run_that_fills_it(site_copy, tmp_path, monkeypatch):
     """Cached pages the run needs stay when new ones push the cache over its size; the oldest
-    others go."""
+    others go. (vnu stands aside: this is the cache's bookkeeping.)"""
     monkeypatch.setattr(html_validity, "CACHE", tmp_path / "vnu.json")
     monkeypatch.setattr(html_validity, "CACHE_SIZE", 2)
-    cached, old, changed = site_copy / "privacy.html", site_copy / "contact.html", site_copy / "en" / "privacy.html"
+    monkeypatch.setattr(html_validity, "run_vnu", lambda pages: [])
+    cached, old, new = site_copy / "privacy.html", site_copy / "contact.html", site_copy / "en" / "privacy.html"
     html_validity.validate([cached])
     html_validity.validate([old])
-    changed.write_text(changed.read_text(encoding="utf-8").replace("</article>", "<p>new</p></article>"),
-                       encoding="utf-8")
-    messages = html_validity.validate([cached, changed])
-    assert set(messages) == {cached, changed}
+    assert set(html_validity.validate([cached, new])) == {cached, new}
     kept = json.loads((tmp_path / "vnu.json").read_text(encoding="utf-8"))["pages"]
-    assert list(kept) == [hashlib.sha256(p.read_bytes()).hexdigest() for p in (cached, changed)]
-
+    assert list(kept) == [hashlib.sha256(page.read_bytes()).hexdigest() for page in (cached, new)]
