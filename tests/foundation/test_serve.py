@@ -81,14 +81,13 @@ def test_served_pages_change_when_a_fact_a_wording_or_a_template_changes(served_
     assert '<html lang="de"' in (fetch(f"{origin}/") or ""), "German start page not served"
     assert '<html lang="en"' in (fetch(f"{origin}/en/") or ""), "English start page not served"
 
-    # A fact gets a value (still to be confirmed: the value shows inside the mark).
+    # A fact gets a value (still to be confirmed: the value shows inside the mark), and a wording
+    # (data/ui-text.yml) and a template (overrides/) change, all at once.
     edit(project / "data" / "facts.yml", "  legal_name: null\n", "  legal_name: Beispiel Preislisten GmbH\n")
-    wait_for(privacy, lambda text: "Beispiel Preislisten GmbH" in text, "the fact's new value", process, log)
-
-    # A wording (data/ui-text.yml) and a template (overrides/) at once.
     edit(project / "data" / "ui-text.yml", "  feedback_question: Was this page helpful?\n",
          "  feedback_question: Did this page answer your question?\n")
     edit(project / "overrides" / "partials" / "contact.html", '<aside class="sp-contact"',
          '<aside class="sp-contact sp-edited"')
     wait_for(contact, lambda text: "Did this page answer your question?" in text and "sp-edited" in text,
              "the new wording and the edited template", process, log)
+    wait_for(privacy, lambda text: "Beispiel Preislisten GmbH" in text, "the fact's new value", process, log)
