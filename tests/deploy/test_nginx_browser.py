@@ -78,7 +78,7 @@ def test_language_switch_leads_to_the_same_page_in_the_other_language(nginx_site
 
 
 def test_help_id_addresses_lead_to_their_pages(nginx_site, reader_for, help_id_sample):
-    """One ID per family in the browser (meta refresh, no script); every ID over HTTP:
+    """One ID of each kind in the browser (meta refresh, no script); every ID over HTTP:
     tests/deploy/test_nginx_http.py."""
     origin, site_dir, _ = nginx_site
     reader = reader_for(origin)
