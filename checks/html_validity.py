@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from checks import PROJECT, Finding
 from helpsite.built_site import built_pages, rel_path, source_of
+from helpsite.cache_files import write_whole
 from helpsite.project import languages
 
 VNU_JAR = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -94,10 +94,7 @@ def validate(pages: list[Path]) -> dict[Path, list[dict]]:
         # pages this run had just found in it).
         used = {digest: cache["pages"].pop(digest) for digest in dict.fromkeys(digests.values())}
         cache["pages"] = dict(list({**cache["pages"], **used}.items())[-CACHE_SIZE:])
-        CACHE.parent.mkdir(parents=True, exist_ok=True)
-        partial = CACHE.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(cache), encoding="utf-8")
-        partial.replace(CACHE)  # whole or not at all, should two runs write at once
+        write_whole(CACHE, json.dumps(cache).encode("utf-8"))
     return found
 
 

@@ -23,11 +23,11 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from helpsite.cache_files import write_whole
 from helpsite.project import PROJECT
 
 LETTERS = r"[^\W\d_]"
@@ -72,10 +72,7 @@ class CompoundSplitter:
 
     def save(self) -> None:
         if self.changed:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(json.dumps(self.cache, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            partial.replace(self.path)  # whole or not at all, should two builds write at once
+            write_whole(self.path, json.dumps(self.cache, ensure_ascii=False, sort_keys=True).encode("utf-8"))
             self.changed = False
 
 

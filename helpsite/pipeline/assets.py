@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import posixpath
 import re
 import subprocess
@@ -36,6 +35,7 @@ import csscompressor
 import jsmin
 import tinycss2
 
+from helpsite.cache_files import write_whole
 from helpsite.pipeline.site import Settings, Site
 from helpsite.project import InputError
 
@@ -86,14 +86,6 @@ def cached_selector_words(css: bytes, digest: str) -> set[bytes]:
     words = selector_words(css)
     write_whole(path, json.dumps(sorted(word.decode() for word in words)).encode())
     return words
-
-
-def write_whole(path: Path, data: bytes) -> None:
-    """Whole or not at all, should two builds write the same cache entry at once."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    partial.replace(path)
 
 
 def purgecss_key(project: Path, stylesheet: Path, content: list[Path]) -> str:
