@@ -154,9 +154,9 @@ def enrich_index(index: dict, lang: str, project: Path, splitter: CompoundSplitt
         keywords = [] if anchor else page_keywords(project, page, lang)
         if keywords:
             doc["keywords"] = " ".join(keywords)
-        text = f"{doc['title']} {plain_text(doc['text'])}"
-        terms = german_terms(text, splitter) if lang in COMPOUND_LANGUAGES else []
-        terms = list(dict.fromkeys([*terms, *joined_keywords(keywords)]))
+        compounds = (german_terms(f"{doc['title']} {plain_text(doc['text'])}", splitter)
+                     if lang in COMPOUND_LANGUAGES else [])
+        terms = list(dict.fromkeys([*compounds, *joined_keywords(keywords)]))
         if terms:
             doc["parts"] = " ".join(terms)
     index["config"]["fields"] = {**index["config"]["fields"], **EXTRA_FIELDS}
