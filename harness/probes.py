@@ -1,4 +1,4 @@
-"""Browser test helpers: Chromium set-up, the site built and served for a local origin, and
+"""Browser test helpers: the site built and served for a local origin, a tab made like new, and
 probes that return readable findings (empty = fine), so the tests can assert "no findings"
 on the real site and "these findings" on a copy with planted defects (test_probes.py).
 The Chromium set-up itself is harness/chromium.py.
@@ -17,7 +17,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from harness.building import build
 from helpsite.built_site import built_pages, counterpart, rel_path
-from harness.chromium import CHROMIUM, CHROMIUM_FLAGS, DESKTOP, launch  # noqa: F401  (used by the tests)
+from harness.chromium import DESKTOP
 from helpsite.project import PROJECT, languages
 from harness.ports import free_port
 from helpsite.serving import serve

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from harness.building import build, build_server
+from harness.chromium import CHROMIUM, launch
 from helpsite.facts import load_facts
 from helpsite.project import PROJECT, languages
 
@@ -27,6 +28,33 @@ def site_dir():
     if not (SITE / "index.html").exists() or os.environ.get("REBUILD_SITE"):
         build(PROJECT, SITE)
     return SITE
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    if not os.access(CHROMIUM, os.X_OK):
+        message = (f"Chromium not found at {CHROMIUM}: install Debian's chromium-headless-shell "
+                   "(`make system-deps` as root, or apt-get install -y chromium-headless-shell) "
+                   "or set CHROMIUM_PATH.")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path, tmp_path_factory):
+    """One Chromium per test process, with a fresh profile, for the browser tests (tests/browser)
+    and the deployment tests (tests/deploy) alike: a second Playwright and Chromium in the same
+    process cost about 1.3 s of CPU to start. The reader asks for reduced motion: Material then
+    drops its CSS transitions (its only animations), and Playwright does not wait for each menu
+    and overlay to finish fading in before it clicks (0.3 s a click)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = launch(playwright, tmp_path_factory.mktemp("chromium-profile"), reduced_motion="reduce")
+        yield context
+        context.close()
 
 
 @pytest.fixture(scope="session")

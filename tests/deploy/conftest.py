@@ -1,6 +1,7 @@
-"""Fixtures for the deployment tests: nginx as an ordinary process, Chromium, the dist archives.
+"""Fixtures for the deployment tests: nginx as an ordinary process, a reader's tab in the
+worker's Chromium (`browser`, tests/conftest.py), the dist archives.
 
-nginx and Chromium missing: the tests skip on a developer's machine and fail in CI (CI=true).
+nginx or Chromium missing: the tests skip on a developer's machine and fail in CI (CI=true).
 """
 
 from __future__ import annotations
@@ -15,14 +16,12 @@ import socket
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from scripts import nginx_config
 from harness.building import build
-from harness.chromium import CHROMIUM, launch
 from helpsite.project import PROJECT
 from harness.ports import free_port
 
@@ -117,64 +116,6 @@ def nginx_site(nginx_binary, tmp_path_factory):
         yield origin, site_dir, conf_dir
 
 
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    if not os.access(CHROMIUM, os.X_OK):
-        missing("Chromium's headless shell", "apt-get install -y chromium-headless-shell")
-    return str(CHROMIUM)
-
-
-class BrowserThread:
-    """Runs Playwright on a thread of its own.
-
-    The browser tests' conftest holds a sync Playwright on the main thread for the whole
-    session, and a second one on the same thread fails ("Sync API inside the asyncio loop").
-    Every Playwright call of these tests therefore goes through run().
-    """
-
-    def __init__(self):
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="deploy-playwright")
-
-    def run(self, function, *args, **kwargs):
-        return self.executor.submit(function, *args, **kwargs).result()
-
-
-@pytest.fixture(scope="session")
-def browser_thread(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    thread = BrowserThread()
-    driver = thread.run(lambda: sync_playwright().start())
-    yield thread, driver
-    thread.run(driver.stop)
-    thread.executor.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser_session(browser_thread, chromium_path, tmp_path_factory):
-    """One Chromium per worker, with a fresh profile, that records CSP violations on every page;
-    reduced motion as in the browser tests (tests/browser/conftest.py)."""
-    thread, driver = browser_thread
-
-    def start():
-        context = launch(driver, tmp_path_factory.mktemp("deploy-profile"), reduced_motion="reduce")
-        context.add_init_script(CSP_LISTENER)
-        return context
-
-    context = thread.run(start)
-    yield thread, context
-    thread.run(context.close)
-
-
-@pytest.fixture
-def browser(browser_session):
-    """(thread, context) for one test: no cookies, and its tabs closed after it."""
-    thread, context = browser_session
-    thread.run(context.clear_cookies)
-    yield thread, context
-    thread.run(lambda: [page.close() for page in context.pages])
-
-
 STAGING_URL = "https://staging.scanprix.test/"
 # Where a preview's credentials file lies on the staging server (PREVIEW_HTPASSWD).
 STAGING_HTPASSWD = "/etc/nginx/scanprix-preview.htpasswd"
@@ -229,30 +170,19 @@ def dist_archives(tmp_path_factory):
     return web, offline
 
 
-def on_browser_thread(method):
-    @functools.wraps(method)
-    def call(self, *args, **kwargs):
-        return self.thread.run(method, self, *args, **kwargs)
-    return call
-
-
 class Reader:
     """One Chromium tab with what the deployment tests look at: problems, search, language switch.
 
     `home` is where every request must go (the nginx origin, or "file://" for the offline bundle).
-    Public methods run on the browser thread; they must not call one another.
     """
 
-    def __init__(self, browser, home: str):
-        self.thread, context = browser
+    def __init__(self, context, home: str):
         self.home = home
         self.console_errors: list[str] = []
         self.foreign_requests: list[str] = []
         self.requests: list[str] = []
-        self.thread.run(self._attach, context)
-
-    def _attach(self, context):
         self.page = context.new_page()
+        self.page.add_init_script(CSP_LISTENER)
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(
             f"{m.text} ({m.location.get('url', '')})"))
         self.page.on("pageerror", lambda e: self.console_errors.append(f"uncaught: {e}"))
@@ -260,7 +190,6 @@ class Reader:
         self.page.on("request", lambda r: r.url.startswith((self.home, "data:"))
                      or self.foreign_requests.append(r.url))
 
-    @on_browser_thread
     def open(self, url: str, missing: bool = False) -> list[str]:
         """Load url; returns its problems: CSP violations, console errors, requests elsewhere.
 
@@ -272,7 +201,6 @@ class Reader:
         self.page.goto(url, wait_until="load")  # the search loads nothing before it is used
         return self._problems(ignore=url if missing else None)
 
-    @on_browser_thread
     def problems(self) -> list[str]:
         """Problems of the current page since it was opened (after searching, say)."""
         return self._problems()
@@ -283,19 +211,16 @@ class Reader:
         problems += [f"request to {r}" for r in self.foreign_requests]
         return [f"{self.page.url}: {p}" for p in problems]
 
-    @on_browser_thread
     def follow(self, url: str, expected: str) -> str:
         """Open url (a redirect page) and wait until the browser is at expected; the page's lang."""
         self.page.goto(url)
         self.page.wait_for_url(expected)
         return self.page.evaluate("document.documentElement.lang")
 
-    @on_browser_thread
     def click(self, selector: str, expected: str) -> None:
         self.page.locator(selector).first.click()
         self.page.wait_for_url(expected)
 
-    @on_browser_thread
     def search(self, term: str) -> list[str]:
         """Type term into Material's search (emptied first); the addresses of the hits (absolute)."""
         self.page.locator("input.md-search__input").click()
@@ -306,7 +231,6 @@ class Reader:
             timeout=10_000)
         return self.page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
 
-    @on_browser_thread
     def switch_language(self, lang: str) -> tuple[str, str]:
         """Choose lang in the header's language menu; (address, lang) of the page reached."""
         self.page.locator(".md-header__option .md-select").hover()
@@ -334,8 +258,13 @@ def search_term(index_path: Path) -> tuple[str, str]:
 
 @pytest.fixture
 def reader_for(browser):
-    """reader_for(home) -> Reader"""
-    return lambda home: Reader(browser, home)
+    """reader_for(home) -> Reader: a new tab of the worker's Chromium (`browser`, tests/conftest.py),
+    no cookies; the tabs it opened close after the test."""
+    browser.clear_cookies()
+    readers = []
+    yield lambda home: readers.append(Reader(browser, home)) or readers[-1]
+    for reader in readers:
+        reader.page.close()
 
 
 @pytest.fixture(scope="session")

@@ -576,13 +576,11 @@ def test_preview_notice_is_visible_and_accessible(served_preview, browser):
     pages around it: tests/browser/test_accessibility.py)."""
     from harness.probes import VIEWPORTS, axe_violations
 
-    thread, context = browser
     langs = languages()
-
-    def check():
-        tab = context.new_page()
-        tab.set_extra_http_headers(basic_auth())  # a reviewer who has signed in
-        problems = []
+    tab = browser.new_page()
+    tab.set_extra_http_headers(basic_auth())  # a reviewer who has signed in
+    problems = []
+    try:
         for viewport, size in VIEWPORTS.items():
             tab.set_viewport_size(size)
             for lang in langs.codes:
@@ -592,10 +590,8 @@ def test_preview_notice_is_visible_and_accessible(served_preview, browser):
                     if not notice.is_visible() or UI_TEXT[lang]["preview_notice"] not in notice.inner_text():
                         problems.append(f"{path} ({viewport}): preview notice not visible")
                     problems += [f"{path} ({viewport}): {v}" for v in axe_violations(tab, within=".md-banner")]
+    finally:
         tab.close()
-        return problems
-
-    problems = thread.run(check)
     assert not problems, "\n".join(problems)
 
 
