@@ -45,6 +45,11 @@ PACE = 0.0002
 # The flood must hold every slot within this share of the header limit (from its first
 # connection), before its first connections reach the limit.
 FLOOD_SETTLES = 0.8
+# On a busy machine (the rest of the suite runs beside this test) nginx may not read each of the
+# last connections before the next one comes, and a reader still gets in: then the flood shows
+# nothing, and it is tried again (seen on 2026-12-06 in runs of the whole suite on a busy
+# 2-core machine).
+FLOOD_ATTEMPTS = 3
 PROBE_INTERVAL = 0.2
 TIME_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600}
 
@@ -173,6 +178,15 @@ def answer(port: int, source: str = "127.0.0.1"):
         connection.close()
 
 
+def answer_within(port: int, seconds: float):
+    """answer(port), asked again until it comes or `seconds` have passed (nginx frees the slots
+    of a flood that has just been closed within moments)."""
+    deadline = time.monotonic() + seconds
+    while (got := answer(port)) is None and time.monotonic() < deadline:
+        time.sleep(PROBE_INTERVAL)
+    return got
+
+
 def test_a_flood_of_slow_headers_locks_readers_out_no_longer_than_the_header_limit(
         nginx_site, start_nginx, tmp_path):
     """More never-finished requests than nginx has slots, from one address: readers get no
@@ -185,16 +199,20 @@ def test_a_flood_of_slow_headers_locks_readers_out_no_longer_than_the_header_lim
         expected = min(limit or LOCKOUT_MAX, LOCKOUT_MAX)
         slots = connection_slots(conf_dir)
         most = slots + FLOOD_MOST_EXTRA
-        assert answer(port), "nginx does not answer before the flood"
-        with open_files(most + 256), SlowClients(port, most) as flood:
-            start = time.monotonic()
-            assert flood.fill(slots, start + FLOOD_SETTLES * expected), (
-                f"readers were still answered {FLOOD_SETTLES * expected:.1f} s after the first of "
-                f"{flood.opened} slow connections: they do not fill nginx's {slots} slots, so this "
-                "test shows nothing (see connection_slots)")
-            while (got := answer(port)) is None and time.monotonic() - start < expected + SLACK:
-                time.sleep(PROBE_INTERVAL)
-            locked_out = time.monotonic() - start
+        for _attempt in range(FLOOD_ATTEMPTS):
+            assert answer_within(port, SLACK), "nginx does not answer before the flood"
+            with open_files(most + 256), SlowClients(port, most) as flood:
+                start = time.monotonic()
+                if not flood.fill(slots, start + FLOOD_SETTLES * expected):
+                    continue
+                while (got := answer(port)) is None and time.monotonic() - start < expected + SLACK:
+                    time.sleep(PROBE_INTERVAL)
+                locked_out = time.monotonic() - start
+                break
+        else:
+            pytest.fail(f"readers were still answered {FLOOD_SETTLES * expected:.1f} s after the first of "
+                        f"{flood.opened} slow connections, in {FLOOD_ATTEMPTS} tries: they do not fill "
+                        f"nginx's {slots} slots, so this test shows nothing (see connection_slots)")
     assert got is not None, (
         f"{flood.opened} slow connections from one address kept every reader "
         f"out for {locked_out:.1f} s; client_header_timeout in the configuration: "
