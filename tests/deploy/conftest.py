@@ -262,7 +262,12 @@ def reader_for(browser):
     no cookies; the tabs it opened close after the test."""
     browser.clear_cookies()
     readers = []
-    yield lambda home: readers.append(Reader(browser, home)) or readers[-1]
+
+    def open_reader(home: str) -> Reader:
+        readers.append(Reader(browser, home))
+        return readers[-1]
+
+    yield open_reader
     for reader in readers:
         reader.page.close()
 
