@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from checks import front_matter, parity
-from harness.building import build, commit_all, content_pages, copy_project
+from harness.building import build, content_pages, copy_project
 from helpsite.built_site import counterpart, rel_path
 from helpsite.project import PROJECT, languages, mkdocs_config
 from scripts import nginx_config
@@ -89,7 +89,8 @@ LANGUAGE_LIST = "      languages:\n"
 
 def add_language(project, code: str, name: str, like: str) -> None:
     """Add a language as a maintainer does: its entry in mkdocs.yml, its pages in docs/ and its
-    wording in data/ (copies of `like`'s here). Nothing in hooks/, checks/ or helpsite/."""
+    wording in data/ (copies of `like`'s here). Nothing in hooks/, checks/ or helpsite/. Nothing
+    committed yet, as when the maintainer first builds: pages without a git history build too."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert LANGUAGE_LIST in config, "mkdocs.yml: the i18n plugin's `languages:` list moved; update this test"
     entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
@@ -106,7 +107,6 @@ def add_language(project, code: str, name: str, like: str) -> None:
     for data in (project / "data").glob("*.yml"):
         wording = with_wording(yaml.safe_load(data.read_text(encoding="utf-8")))
         data.write_text(yaml.safe_dump(wording, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    commit_all(project, f"add {code}")
 
 
 def test_a_third_language_needs_no_code_change(tmp_path):
